@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -97,6 +98,9 @@ def play(target: Annotated[str | None, typer.Argument(
         ui.show_dungeon_intro(entered.dungeon)
     ui.show_room(entered.dungeon, entered.room, len(entered.dungeon.rooms), entered.path,
                  entered.written, entered.cleared)
+    from arena_dungeon import bytecode
+
+    bytecode.warm()  # the first command a player runs: later ones start without compiling
 
 
 @app.command()
@@ -130,6 +134,7 @@ def watch(room: RoomArg = None) -> None:
     """Re-grade on every save. Keys: h hint, n next room, m map, q quit."""
     from arena_dungeon.watch import run_watch
 
+    gc.enable()  # runs for hours: collect as usual (arena_dungeon/__main__.py pauses it)
     session = _session()
     try:
         run_watch(session, room)
@@ -256,6 +261,7 @@ def dev_check(only: Annotated[list[str] | None, typer.Argument(
     from arena_dungeon.content import load
     from arena_dungeon.dev import check_rooms
 
+    gc.enable()  # runs for minutes: collect as usual (arena_dungeon/__main__.py pauses it)
     start = time.perf_counter()
     try:
         content = load(_options["content"])

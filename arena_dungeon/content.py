@@ -23,6 +23,11 @@ _DUNGEON_ID = re.compile(r"^\d+\.\d+$")
 _STRICT = {"extra": "forbid"}  # pydantic config for every content model
 
 
+# Content records are read-only and compared by identity (one object per file): no
+# generated __eq__/__hash__, which also makes importing this module cheaper.
+_record = dataclass(frozen=True, eq=False)
+
+
 class ContentError(Exception):
     """A content file is broken: `path` and a message naming the field."""
 
@@ -32,7 +37,7 @@ class ContentError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@_record
 class Rules:
     """Constraints on the player's code, checked on its syntax tree before any case runs."""
 
@@ -44,7 +49,7 @@ class Rules:
     max_lines: int | None = None
 
 
-@dataclass(frozen=True)
+@_record
 class Hint:
     """A hint rung tied to a failure: offered first after a case or failure kind fails."""
 
@@ -55,7 +60,7 @@ class Hint:
     after_kind: str | None = None
 
 
-@dataclass(frozen=True)
+@_record
 class Room:
     """One exercise: a stub, its tests, hints, and what it grants."""
 
@@ -105,7 +110,7 @@ class Room:
         return [h if isinstance(h, str) else h.text for h in self.hints]
 
 
-@dataclass(frozen=True)
+@_record
 class Dungeon:
     """A section of the curriculum: rooms in order, ending in a boss room."""
 
@@ -124,7 +129,7 @@ class Dungeon:
         return self.folder.name
 
 
-@dataclass(frozen=True)
+@_record
 class Example:
     __pydantic_config__ = _STRICT
 
@@ -132,7 +137,7 @@ class Example:
     output: str = ""
 
 
-@dataclass(frozen=True)
+@_record
 class Technique:
     """A tool: a page with the idea, runnable examples, pitfalls."""
 
@@ -147,7 +152,7 @@ class Technique:
     see_also: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@_record
 class SubProblem:
     """A recurring sub-problem and the techniques that solve it."""
 

@@ -222,7 +222,8 @@ class Session:
         cleared = self.progress.cleared_ids()
         xp = game.total_xp(self.progress)
         tools = game.inventory(self.content, self.progress)
-        where = "no room yet (arena play 0.0)"
+        first = self.content.dungeons[0].id if self.content.dungeons else "DUNGEON"
+        where = f"no room yet (arena play {first})"
         if self.progress.current:
             room = self.content.rooms[self.progress.current]
             d = self.dungeon_of(room)

@@ -325,12 +325,7 @@ def show_solution(room: Room, source: str) -> None:
 # ---------------------------------------------------------------- map, inventory, tools
 
 
-def _door_text(state: RoomState) -> Text:
-    if state.door is Door.CLEARED:
-        return Text(DONE, style="cleared")
-    if state.door is Door.LOCKED:
-        return Text(LOCK)
-    return Text(OPEN, style="open")
+_DOORS = {Door.CLEARED: (DONE, "cleared"), Door.LOCKED: (LOCK, ""), Door.OPEN: (OPEN, "open")}
 
 
 def _columns(rows: Sequence[Sequence[Text]], widths: Sequence[int]) -> Text:
@@ -348,7 +343,10 @@ def _columns(rows: Sequence[Sequence[Text]], widths: Sequence[int]) -> Text:
 
 def show_map(content: Content, states: dict[str, RoomState], current: str | None,
              only: str | None = None) -> None:
-    # Plain padded lines rather than Panel+Table: the map is long and must print instantly.
+    # One Text per dungeon, appended span by span rather than a Table or a Text per cell:
+    # the map has ~100 rows and must print as fast as `status`.
+    from rich.cells import cell_len
+
     for dungeon in content.dungeons:
         if only and dungeon.id != only:
             continue
@@ -360,18 +358,29 @@ def show_map(content: Content, states: dict[str, RoomState], current: str | None
         rows = []
         for room in rooms:
             st = states[room.id]
-            name = Text(room.title, style="locked" if st.door is Door.LOCKED else
-                        "cleared" if st.door is Door.CLEARED else "open")
-            if room.id == dungeon.boss:
-                name.append("  ☠ boss", style="fail")
+            marks = [("  ☠ boss", "fail")] if room.id == dungeon.boss else []
             if room.id == current:
-                name.append("  ◀ you are here", style="room")
+                marks.append(("  ◀ you are here", "room"))
             extra = f"needs {', '.join(st.missing)}" if st.door is Door.LOCKED else \
                 (f"→ {', '.join(room.grants)}" if room.grants else "")
-            rows.append([_door_text(st), Text(f"{room.number:>2}", "muted"), name,
-                         Text(extra, "muted")])
-        width = max(r[2].cell_len for r in rows)
-        console.print(_columns(rows, [2, 2, width, 0]), overflow="ellipsis", no_wrap=True)
+            width = cell_len(room.title) + sum(cell_len(m) for m, _ in marks)
+            rows.append((room, st.door, marks, extra, width))
+        name_width = max(r[4] for r in rows)
+        out = Text()
+        for room, door, marks, extra, width in rows:
+            symbol, style = _DOORS[door]
+            out.append(symbol, style)
+            out.append(" " * (3 - cell_len(symbol)))
+            out.append(f"{room.number:>2} ", "muted")
+            out.append(room.title, door.value)
+            for mark, mark_style in marks:
+                out.append(mark, mark_style)
+            if extra:
+                out.append(" " * (name_width - width + 1))
+                out.append(extra, "muted")
+            out.append("\n")
+        out.rstrip()
+        console.print(out, overflow="ellipsis", no_wrap=True)
     console.print(Text(f"{DONE} cleared   {OPEN} open   {LOCK} locked (needs a tool)",
                        style="muted"))
 

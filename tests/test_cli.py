@@ -190,3 +190,46 @@ def test_play_after_a_clear_walks_on_to_the_next_room(arena):
     assert arena("check").exit_code == 0
     nxt = arena("play")
     assert nxt.exit_code == 0 and "Double it" in nxt.output
+
+
+def test_entry_point_runs_a_command_as_a_real_process(tmp_path):
+    """`python -m arena_dungeon` is what the `arena` script calls (collector paused)."""
+    from tests.conftest import FIXTURE_PACK
+
+    env = dict(os.environ, ARENA_CONTENT=str(FIXTURE_PACK), ARENA_WORKSPACE=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "arena_dungeon", "status"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "no room yet (arena play 9.9)" in done.stdout
+
+
+def test_long_running_commands_collect_garbage_again(monkeypatch, arena):
+    import gc
+
+    import arena_dungeon.watch
+
+    seen = []
+    monkeypatch.setattr(arena_dungeon.watch, "run_watch",
+                        lambda session, room: seen.append(gc.isenabled()))
+    gc.disable()
+    try:
+        assert arena("watch").exit_code == 0
+    finally:
+        gc.enable()
+    assert seen == [True]
+
+
+def test_bytecode_warm_leaves_a_fresh_pyc_for_every_module(tmp_path, monkeypatch):
+    import importlib.util
+    import shutil
+
+    import arena_dungeon
+    from arena_dungeon import bytecode
+
+    package = tmp_path / "arena_dungeon"
+    shutil.copytree(Path(arena_dungeon.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(bytecode, "__file__", str(package / "bytecode.py"))
+    assert bytecode.warm()
+    for source in package.rglob("*.py"):
+        assert Path(importlib.util.cache_from_source(str(source))).is_file(), source

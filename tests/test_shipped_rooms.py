@@ -53,13 +53,17 @@ def _verdict(result):
             [p.caption for p in result.pictures], result.notes)
 
 
+@pytest.mark.parametrize("which", ["stub", "solution"])
 @pytest.mark.parametrize("room_id", list(CONTENT.rooms))
-def test_warm_path_verdicts_match_cold(room_id, worker):
-    """Each room's solution: the same cases, pictures and notes either way.
+def test_warm_path_verdicts_match_cold(room_id, which, worker):
+    """Each room's stub and solution: the same cases, pictures and notes either way.
 
-    (Stubs all end in "not implemented"; tests/test_grading.py compares the two paths on
-    a fixture file per failure kind instead, which covers more verdicts per second.)
+    (tests/test_grading.py also compares the two paths on a fixture file per failure
+    kind: crash, hang, exit, flood and the rest.)
     """
     room = CONTENT.rooms[room_id]
-    assert _verdict(grade(room, room.solution, worker=worker)) == \
-        _verdict(grade(room, room.solution))
+    target = getattr(room, which)
+    warm = grade(room, target, worker=worker)
+    cold = grade(room, target)
+    assert _verdict(warm) == _verdict(cold)
+    assert warm.cleared == (which == "solution")

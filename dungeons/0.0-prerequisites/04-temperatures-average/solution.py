@@ -1,6 +1,5 @@
 """Reference solution: temperatures_average."""
 
-import torch
 from einops import reduce
 from jaxtyping import Float
 from torch import Tensor

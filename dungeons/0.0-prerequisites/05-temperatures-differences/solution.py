@@ -1,6 +1,5 @@
 """Reference solution: temperatures_differences."""
 
-import torch
 from einops import rearrange, reduce
 from jaxtyping import Float
 from torch import Tensor

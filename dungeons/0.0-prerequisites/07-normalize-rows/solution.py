@@ -1,6 +1,5 @@
 """Reference solution: normalize_rows."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

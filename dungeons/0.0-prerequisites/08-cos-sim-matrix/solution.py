@@ -1,6 +1,5 @@
 """Reference solution: cos_sim_matrix."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

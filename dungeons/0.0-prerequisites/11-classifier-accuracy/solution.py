@@ -1,6 +1,5 @@
 """Reference solution: classifier_accuracy."""
 
-import torch
 from jaxtyping import Float, Int
 from torch import Tensor
 

@@ -1,6 +1,5 @@
 """Reference solution: total_price_indexing."""
 
-import torch
 from jaxtyping import Float, Int
 from torch import Tensor
 

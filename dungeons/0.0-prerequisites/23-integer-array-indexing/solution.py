@@ -1,6 +1,5 @@
 """Reference solution: integer_array_indexing."""
 
-import torch
 from jaxtyping import Float, Int
 from torch import Tensor
 

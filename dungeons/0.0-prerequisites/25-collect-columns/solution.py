@@ -1,6 +1,5 @@
 """Reference solution: collect_columns."""
 
-import torch
 from jaxtyping import Float, Int
 from torch import Tensor
 

@@ -1,6 +1,5 @@
 """Reference solution: batched_logsumexp."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

@@ -1,6 +1,5 @@
 """Reference solution: batched_softmax."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

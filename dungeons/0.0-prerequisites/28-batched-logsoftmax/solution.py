@@ -1,6 +1,5 @@
 """Reference solution: batched_logsoftmax."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

@@ -1,6 +1,5 @@
 """Reference solution: batched_cross_entropy_loss."""
 
-import torch
 from jaxtyping import Float, Int
 from torch import Tensor
 

@@ -1,6 +1,5 @@
 """Reference solution: batched_dot_product_nd."""
 
-import torch as t
 from einops import einsum
 from jaxtyping import Float
 from torch import Tensor

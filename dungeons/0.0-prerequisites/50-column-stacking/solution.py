@@ -1,6 +1,5 @@
 """Reference solution: column_stacking."""
 
-import torch as t
 from einops import rearrange
 from jaxtyping import UInt8
 from torch import Tensor

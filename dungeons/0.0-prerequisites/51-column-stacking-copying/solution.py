@@ -1,6 +1,5 @@
 """Reference solution: column_stacking_copying."""
 
-import torch as t
 from einops import repeat
 from jaxtyping import UInt8
 from torch import Tensor

@@ -1,6 +1,5 @@
 """Reference solution: row_stacking_double_copying."""
 
-import torch as t
 from einops import repeat
 from jaxtyping import UInt8
 from torch import Tensor

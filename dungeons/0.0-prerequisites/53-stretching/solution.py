@@ -1,6 +1,5 @@
 """Reference solution: stretching."""
 
-import torch as t
 from einops import repeat
 from jaxtyping import UInt8
 from torch import Tensor

@@ -1,6 +1,5 @@
 """Reference solution: split_channels."""
 
-import torch as t
 from einops import rearrange
 from jaxtyping import UInt8
 from torch import Tensor

@@ -1,6 +1,5 @@
 """Reference solution: shrinking."""
 
-import torch as t
 from einops import reduce
 from jaxtyping import UInt8
 from torch import Tensor

@@ -1,6 +1,5 @@
 """Reference solution: ray_segment_systems."""
 
-import einops
 import torch
 from jaxtyping import Float
 from torch import Tensor

@@ -1,6 +1,5 @@
 """Reference solution: intersect_rays_1d."""
 
-import einops
 import torch
 from jaxtyping import Bool, Float
 from torch import Tensor

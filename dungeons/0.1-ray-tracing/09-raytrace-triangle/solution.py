@@ -1,6 +1,5 @@
 """Reference solution: raytrace_triangle."""
 
-import einops
 import torch
 from jaxtyping import Bool, Float
 from torch import Tensor

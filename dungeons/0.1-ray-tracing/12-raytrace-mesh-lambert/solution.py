@@ -1,6 +1,5 @@
 """Reference solution: raytrace_mesh_lambert."""
 
-import einops
 import torch
 from jaxtyping import Float
 from torch import Tensor

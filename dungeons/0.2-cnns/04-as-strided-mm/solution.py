@@ -1,6 +1,5 @@
 """Reference solution: as_strided_mm."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

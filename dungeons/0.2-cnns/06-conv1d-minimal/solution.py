@@ -1,7 +1,6 @@
 """Reference solution: conv1d_minimal."""
 
 import einops
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

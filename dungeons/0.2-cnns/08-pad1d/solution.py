@@ -1,6 +1,5 @@
 """Reference solution: pad1d."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

@@ -1,7 +1,6 @@
 """Reference solution: conv2d with stride and padding."""
 
 import einops
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

@@ -1,6 +1,5 @@
 """Reference solution: maxpool2d."""
 
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

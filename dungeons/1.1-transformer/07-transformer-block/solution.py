@@ -9,7 +9,7 @@ import einops
 import torch as t
 import torch.nn as nn
 import torch.nn.functional as F
-from jaxtyping import Float, Int
+from jaxtyping import Float
 from torch import Tensor
 
 

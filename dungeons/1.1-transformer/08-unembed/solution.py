@@ -8,8 +8,7 @@ from dataclasses import dataclass
 import einops
 import torch as t
 import torch.nn as nn
-import torch.nn.functional as F
-from jaxtyping import Float, Int
+from jaxtyping import Float
 from torch import Tensor
 
 

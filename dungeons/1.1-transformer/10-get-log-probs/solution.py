@@ -3,7 +3,6 @@
 The log-probability of each actual next token.
 """
 
-import torch as t
 from jaxtyping import Float, Int
 from torch import Tensor
 

@@ -1,6 +1,5 @@
 """Reference solution: apply_temperature."""
 
-import torch as t
 from jaxtyping import Float
 from torch import Tensor
 

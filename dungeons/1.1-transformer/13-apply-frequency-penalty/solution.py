@@ -1,6 +1,5 @@
 """Reference solution: apply_frequency_penalty."""
 
-import torch as t
 from jaxtyping import Float, Int
 from torch import Tensor
 

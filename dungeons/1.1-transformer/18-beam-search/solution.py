@@ -6,7 +6,7 @@ each step; set aside the ones that end with the end-of-sequence token.
 
 import torch as t
 import torch.nn as nn
-from jaxtyping import Bool, Float, Int
+from jaxtyping import Bool, Int
 from torch import Tensor
 
 

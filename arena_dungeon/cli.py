@@ -236,6 +236,26 @@ def problem(name: Annotated[str, typer.Argument(help="A sub-problem, e.g. matrix
 
 
 @app.command()
+def export(
+    dungeon: Annotated[str, typer.Argument(help="A dungeon id (e.g. 0.1).",
+                                           autocompletion=_complete_room, show_default=False)],
+    notebook: Annotated[bool, typer.Option(
+        "--notebook", help="A Jupyter/Colab notebook (the only format so far).")] = True,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Where to write it (default: <workspace>/<dungeon>.ipynb).",
+        show_default=False)] = None,
+) -> None:
+    """Write a dungeon as a notebook whose cells save and grade your workspace files."""
+    session = _session()
+    try:
+        done = session.export_notebook(dungeon, out)
+    except GameError as exc:
+        raise _fail(exc) from None
+    ui.show_exported(f"{done.dungeon.id} {done.dungeon.title}", done.path, done.rooms_open,
+                     done.rooms, done.backup)
+
+
+@app.command()
 def codex() -> None:
     """Every technique and sub-problem, found or not."""
     session = _session()

@@ -54,6 +54,15 @@ class HintShown:
 
 
 @dataclass
+class Exported:
+    dungeon: Dungeon
+    path: Path
+    rooms_open: int
+    rooms: int
+    backup: Path | None
+
+
+@dataclass
 class Session:
     content: Content
     workspace: Workspace
@@ -82,7 +91,8 @@ class Session:
 
     def current_room(self) -> Room:
         if self.progress.current is None:
-            raise GameError("you are not in a room yet", "start with `arena play 0.0`")
+            first = self.content.dungeons[0].id if self.content.dungeons else "DUNGEON"
+            raise GameError("you are not in a room yet", f"start with `arena play {first}`")
         return self.content.rooms[self.progress.current]
 
     def resolve(self, key: str | None) -> Room:
@@ -193,6 +203,37 @@ class Session:
         room = self.resolve(key)
         path, backup = self.workspace.reset(self.dungeon_of(room), room)
         return room, path, backup
+
+    def export_notebook(self, key: str, out: Path | None = None) -> Exported:
+        """Write dungeon `key` as a notebook (default `<workspace>/<dungeon>.ipynb`).
+
+        Open rooms get their stub written if the player has no file yet; an existing
+        notebook is moved to the backups first, since the player may have added cells.
+        """
+        from arena_dungeon import export
+
+        dungeon = self._dungeon(key)
+        out = (out or self.workspace.root / f"{dungeon.slug}.ipynb").expanduser()
+        states = game.states(self.content, self.progress)
+        rooms = []
+        for room in self.content.rooms_of(dungeon):
+            st = states[room.id]
+            if st.door is game.Door.LOCKED:
+                rooms.append(export.NotebookRoom(room, None, st.missing))
+            else:
+                rooms.append(export.NotebookRoom(room, self.workspace.ensure_stub(dungeon,
+                                                                                  room)[0]))
+        notebook = export.build(dungeon, rooms, self.workspace.root, out)
+        backup = self.workspace.backup(out, dungeon.slug) if out.exists() else None
+        export.write(notebook, out)
+        return Exported(dungeon, out, sum(r.path is not None for r in rooms), len(rooms),
+                        backup)
+
+    def _dungeon(self, key: str) -> Dungeon:
+        ids = [d.id for d in self.content.dungeons]
+        if key not in ids:
+            raise GameError(f"no dungeon `{key}`", f"dungeons: {', '.join(ids)}")
+        return self.content.dungeon(key)
 
     def technique_page(self, name: str) -> tuple:
         """What a tool's page shows: (technique, found, granted by, used in, solves)."""

@@ -88,6 +88,21 @@ def info(message: str) -> None:
     console.print(message)
 
 
+def show_exported(title: str, path: Path, rooms_open: int, rooms: int,
+                  backup: Path | None) -> None:
+    console.print(Text(f"📓 {title} as a notebook: ", style="room") + _link(path))
+    locked = rooms - rooms_open
+    console.print(Text(f"{rooms_open} of {rooms} rooms open"
+                       + (f"; the {locked} locked ones say which tools their doors need"
+                          if locked else ""), style="muted"))
+    if backup is not None:
+        console.print(Text("The notebook that was there is kept in ", style="muted")
+                      + _link(backup))
+    console.print(Text(f"Open it with `jupyter lab {path.name}` or upload it to Colab. Running "
+                       "a room's code cell saves your workspace file; the cell under it "
+                       "grades it.", style="muted"))
+
+
 # ---------------------------------------------------------------- rooms
 
 

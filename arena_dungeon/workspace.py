@@ -58,15 +58,16 @@ class Workspace:
         shutil.copyfile(room.stub, path)
         return path, True
 
-    def backup(self, path: Path, room: Room) -> Path:
-        """Copy the player's file into the backups folder; returns the copy's path."""
+    def backup(self, path: Path, label: str) -> Path:
+        """Copy a file of the player's into the backups folder; returns the copy's path."""
         import shutil
 
         self.backups.mkdir(parents=True, exist_ok=True)
-        dest = self.backups / f"{room.id}-{time.strftime('%Y%m%d-%H%M%S')}.py"
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        dest = self.backups / f"{label}-{stamp}{path.suffix}"
         n = 1
         while dest.exists():
-            dest = self.backups / f"{room.id}-{time.strftime('%Y%m%d-%H%M%S')}-{n}.py"
+            dest = self.backups / f"{label}-{stamp}-{n}{path.suffix}"
             n += 1
         shutil.copy2(path, dest)
         return dest
@@ -74,7 +75,7 @@ class Workspace:
     def reset(self, dungeon: Dungeon, room: Room) -> tuple[Path, Path | None]:
         """Back up the player's file (if any) and put the stub back; returns (file, backup)."""
         path = self.room_file(dungeon, room)
-        saved = self.backup(path, room) if path.exists() else None
+        saved = self.backup(path, room.id) if path.exists() else None
         path.parent.mkdir(parents=True, exist_ok=True)
         import shutil
 

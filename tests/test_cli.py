@@ -233,3 +233,43 @@ def test_bytecode_warm_leaves_a_fresh_pyc_for_every_module(tmp_path, monkeypatch
     assert bytecode.warm()
     for source in package.rglob("*.py"):
         assert Path(importlib.util.cache_from_source(str(source))).is_file(), source
+
+
+def test_export_notebook_cells_save_and_grade_the_players_files(arena):
+    """Run the notebook's cells the way Jupyter would: %%writefile, then the `!` command."""
+    import nbformat
+
+    assert arena("export", "9.9", "--notebook").exit_code == 0
+    path = arena.ws / "9.9-fixture.ipynb"
+    notebook = nbformat.read(str(path), as_version=4)
+    nbformat.validate(notebook)
+    sources = [c.source for c in notebook.cells]
+    writefile = next(s for s in sources if s.startswith("%%writefile"))
+    target = arena.ws / writefile.splitlines()[0].split(maxsplit=1)[1]
+    assert target == _player_file(arena.ws, "01_add_one.py")
+    assert writefile.split("\n", 1)[1] == target.read_text()  # the stub, as written
+    assert not any("double" in s and "check" in s for s in sources)  # locked: no cells
+    assert any("🔒" in s and "alpha" in s for s in sources)
+
+    # Run the room's cells: the cell (now holding a passing answer) saves the file ...
+    target.write_text((PLAYERS / "pass.py").read_text())
+    command = next(s for s in sources if s.startswith("!") and "add-one" in s)[1:]
+    command = command.replace("{sys.executable}", sys.executable)
+    # ... and the check cell grades it with the real grader, from the notebook's folder.
+    done = subprocess.run(command, shell=True, cwd=path.parent, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "cleared" in done.stdout.lower()
+
+    # Exporting again keeps the old notebook (the player may have added cells).
+    assert arena("export", "9.9").exit_code == 0
+    assert list((arena.ws / ".arena" / "backups").glob("9.9-fixture-*.ipynb"))
+    again = nbformat.read(str(path), as_version=4)
+    assert any(c.source.startswith("!") and c.source.endswith(" double")
+               for c in again.cells)  # the door is open now
+
+
+def test_export_names_the_dungeons_when_the_id_is_wrong(arena):
+    result = arena("export", "7.7")
+    assert result.exit_code == 1
+    assert "9.9" in result.output

@@ -1,0 +1,29 @@
+"""Wrong: no bias correction: uses m and v as they are."""
+
+import torch as t
+
+
+class Adam:
+    def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.0):
+        self.params = list(params)
+        self.lr, self.eps, self.weight_decay = lr, eps, weight_decay
+        self.beta1, self.beta2 = betas
+        self.t = 0
+        self.m = [t.zeros_like(p) for p in self.params]
+        self.v = [t.zeros_like(p) for p in self.params]
+
+    def zero_grad(self):
+        for p in self.params:
+            p.grad = None
+
+    @t.inference_mode()
+    def step(self):
+        self.t += 1
+        for p, m, v in zip(self.params, self.m, self.v):
+            if p.grad is None:
+                continue
+
+            g = p.grad + self.weight_decay * p
+            m.mul_(self.beta1).add_((1 - self.beta1) * g)
+            v.mul_(self.beta2).add_((1 - self.beta2) * g**2)
+            p -= self.lr * m / (v.sqrt() + self.eps)

@@ -1,0 +1,17 @@
+"""Wrong: every rank divides by world_size for the mean, so the senders' tensors change too."""
+
+import torch as t
+import torch.distributed as dist
+
+
+def reduce(tensor, rank, world_size, dst=0, op="sum"):
+    if rank != dst:
+        dist.send(tensor, dst=dst)
+    else:
+        received = t.empty_like(tensor)
+        for other in range(world_size):
+            if other != dst:
+                dist.recv(received, src=other)
+                tensor += received
+    if op == "mean":
+        tensor /= world_size

@@ -1,0 +1,24 @@
+"""Wrong: returns the 0/0.5/1 weights without multiplying by grad_out."""
+
+import numpy as np
+
+Arr = np.ndarray
+
+
+def unbroadcast(broadcasted: Arr, original: "Arr | float") -> Arr:
+    """Given: sum `broadcasted` back down to the shape of `original`."""
+    shape = np.shape(original)
+    extra = broadcasted.ndim - len(shape)
+    out = broadcasted.sum(axis=tuple(range(extra))) if extra > 0 else broadcasted
+    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and out.shape[i] != 1)
+    return out.sum(axis=stretched, keepdims=True) if stretched else out
+
+
+def maximum_back0(grad_out: Arr, out: Arr, x: Arr, y: "Arr | float") -> Arr:
+    share = (x > y) + 0.5 * (x == y)
+    return unbroadcast(share * np.ones_like(grad_out), x)
+
+
+def maximum_back1(grad_out: Arr, out: Arr, x: "Arr | float", y: Arr) -> Arr:
+    share = (y > x) + 0.5 * (x == y)
+    return unbroadcast(share * np.ones_like(grad_out), y)

@@ -1,0 +1,13 @@
+"""Wrong: batch norm weights drawn around 0 instead of 1."""
+
+import torch as t
+from torch import nn
+
+
+def initialize_weights(model: nn.Module) -> None:
+    for m in model.modules():
+        if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
+            nn.init.normal_(m.weight, 0.0, 0.02)
+        elif isinstance(m, nn.BatchNorm2d):
+            nn.init.normal_(m.weight, 0.0, 0.02)
+            nn.init.constant_(m.bias, 0.0)

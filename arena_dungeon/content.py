@@ -16,10 +16,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-FORMAT_VERSION = 1
+CACHE_VERSION = 2  # bump when a record's fields change: old content caches are rebuilt
 CONTENT_ENV = "ARENA_CONTENT"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DUNGEON_ID = re.compile(r"^\d+\.\d+$")
+_GIVEN = re.compile(r"^[a-z_][a-z0-9_]*\.py$")
 _STRICT = {"extra": "forbid"}  # pydantic config for every content model
 
 
@@ -83,6 +84,7 @@ class Room:
     timeout: float = 30.0
     typecheck: bool = False  # check the entry's jaxtyping annotations at runtime (beartype)
     arena: str | None = None  # ARENA's name for the exercise, when it differs from `entry`
+    given: list[str] = field(default_factory=list)  # modules in <dungeon>/given/ it imports
 
     # Set by the loader, never by room.yaml.
     folder: Path = Path(".")
@@ -100,6 +102,15 @@ class Room:
     @property
     def tests(self) -> Path:
         return self.folder / "test_room.py"
+
+    @property
+    def given_dir(self) -> Path:
+        """Where the modules a room's files import (`given:`) live: one per dungeon."""
+        return self.folder.parent / "given"
+
+    @property
+    def given_files(self) -> list[Path]:
+        return [self.given_dir / name for name in self.given]
 
     @property
     def filename(self) -> str:
@@ -275,6 +286,12 @@ def load_room(folder: Path, dungeon_id: str = "", number: int = 0) -> Room:
     for name in ("stub.py", "solution.py", "test_room.py"):
         if not (folder / name).is_file():
             raise ContentError(path, f"missing file `{name}` next to room.yaml")
+    for i, name in enumerate(room.given):
+        if not _GIVEN.match(name):
+            raise ContentError(path, f"field `given.{i}`: `{name}` is not a module file name "
+                                     "like `backprop_framework.py`")
+        if not (room.given_dir / name).is_file():
+            raise ContentError(path, f"field `given.{i}`: no file {room.given_dir / name}")
     return room
 
 
@@ -325,7 +342,7 @@ def fingerprint(root: Path) -> str:
 
     from arena_dungeon import __version__
 
-    parts = [f"{__version__}|{FORMAT_VERSION}|{root}"]
+    parts = [f"{__version__}|{CACHE_VERSION}|{root}"]
     for sub in ("dungeons", "techniques"):
         for folder, dirs, files in os.walk(root / sub):
             dirs.sort()

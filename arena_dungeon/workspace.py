@@ -50,6 +50,7 @@ class Workspace:
     def ensure_stub(self, dungeon: Dungeon, room: Room) -> tuple[Path, bool]:
         """Write the room's stub unless the player's file exists; returns (path, written)."""
         path = self.room_file(dungeon, room)
+        self.ensure_given(dungeon, room)
         if path.exists():
             return path, False
         import shutil
@@ -57,6 +58,28 @@ class Workspace:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(room.stub, path)
         return path, True
+
+    def ensure_given(self, dungeon: Dungeon, room: Room) -> list[Path]:
+        """Put the modules the room's file imports (`given:`) beside it, as shipped.
+
+        They are for reading and for running the file by hand; grading always imports the
+        shipped copy. A copy that differs (edited, or from older content) is backed up
+        before it is refreshed.
+        """
+        import shutil
+
+        placed = []
+        for source in room.given_files:
+            dest = self.root / dungeon.slug / source.name
+            if not dest.exists() or dest.read_bytes() != source.read_bytes():
+                if dest.exists():
+                    self.backup(dest, dest.stem)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                tmp = dest.with_suffix(".py.tmp")
+                shutil.copyfile(source, tmp)
+                os.replace(tmp, dest)
+            placed.append(dest)
+        return placed
 
     def backup(self, path: Path, label: str) -> Path:
         """Copy a file of the player's into the backups folder; returns the copy's path."""
@@ -75,6 +98,7 @@ class Workspace:
     def reset(self, dungeon: Dungeon, room: Room) -> tuple[Path, Path | None]:
         """Back up the player's file (if any) and put the stub back; returns (file, backup)."""
         path = self.room_file(dungeon, room)
+        self.ensure_given(dungeon, room)
         saved = self.backup(path, room.id) if path.exists() else None
         path.parent.mkdir(parents=True, exist_ok=True)
         import shutil

@@ -80,3 +80,15 @@ def test_broken_technique_page(pack):
 def test_content_env_points_at_a_pack(pack, monkeypatch):
     monkeypatch.setenv("ARENA_CONTENT", str(pack))
     assert load().root == pack.resolve()
+
+
+@pytest.mark.parametrize("given, words", [
+    ("[Fixture-Given.py]", "not a module file name"),
+    ("[missing_module.py]", "no file"),
+])
+def test_given_modules_are_checked(pack, given, words):
+    room_yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
+    room_yaml.write_text(room_yaml.read_text() + f"given: {given}\n")
+    with pytest.raises(ContentError, match=words) as info:
+        load(pack)
+    assert "given.0" in str(info.value)

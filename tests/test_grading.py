@@ -193,3 +193,46 @@ def test_warm_and_cold_paths_agree(add_one, worker, name):
     cold = _grade(add_one, name, timeout=4)
     warm = _grade(add_one, name, timeout=4, worker=worker)
     assert seen(warm) == seen(cold)
+
+
+def _pack_with_given(pack: Path) -> Path:
+    """add-one imports `one` from a given module instead of writing 1 itself."""
+    (pack / "dungeons/9.9-fixture/given").mkdir()
+    (pack / "dungeons/9.9-fixture/given/fixture_given.py").write_text("ONE = 1\n")
+    room_yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
+    room_yaml.write_text(room_yaml.read_text() + "given: [fixture_given.py]\n")
+    return pack
+
+
+def test_given_modules_are_imported_from_the_shipped_copy(pack, tmp_path):
+    from arena_dungeon.content import load
+
+    room = load(_pack_with_given(pack)).rooms["add-one"]
+    player = tmp_path / "ws" / "player.py"
+    player.parent.mkdir(parents=True)
+    player.write_text("from fixture_given import ONE\n\n\ndef add_one(x):\n    return x + ONE\n")
+    # A workspace copy that says otherwise does not change the verdict.
+    (player.parent / "fixture_given.py").write_text("ONE = 2\n")
+    assert grade(room, player).cleared
+    with WarmWorker() as worker:
+        assert grade(room, player, worker=worker).cleared
+    # Without `given:` the import fails as it would anywhere else.
+    (pack / "dungeons/9.9-fixture/01-add-one/room.yaml").write_text(
+        (pack / "dungeons/9.9-fixture/01-add-one/room.yaml").read_text()
+        .replace("given: [fixture_given.py]\n", ""))
+    result = grade(load(pack).rooms["add-one"], player)
+    assert not result.cleared and "fixture_given" in result.cases[0].message
+
+
+def test_play_puts_given_modules_beside_the_players_file(pack, tmp_path):
+    from arena_dungeon.session import Session
+
+    session = Session.open(tmp_path / "ws", _pack_with_given(pack))
+    entered = session.play("add-one")
+    copy = entered.path.parent / "fixture_given.py"
+    assert copy.read_text() == "ONE = 1\n"
+    copy.write_text("ONE = 2  # edited\n")
+    session.play("add-one")
+    assert copy.read_text() == "ONE = 1\n"  # refreshed to what grading imports ...
+    backups = list((tmp_path / "ws" / ".arena" / "backups").glob("fixture_given-*.py"))
+    assert [b.read_text() for b in backups] == ["ONE = 2  # edited\n"]  # ... nothing lost

@@ -41,6 +41,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--arena-report", help="where to write the JSON-lines report")
     group.addoption("--arena-typecheck", action="store_true",
                     help="check the entry's jaxtyping annotations at runtime")
+    group.addoption("--arena-given-dir",
+                    help="the dungeon's given/ folder: modules the player's file may import")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -48,6 +50,9 @@ def pytest_configure(config: pytest.Config) -> None:
     _State.target = Path(target).resolve() if target else None
     _State.entry = config.getoption("--arena-entry")
     _State.typecheck = bool(config.getoption("--arena-typecheck"))
+    given = config.getoption("--arena-given-dir")
+    if given:  # the shipped copy, whatever the player's workspace copy says
+        sys.path.insert(0, given)
     path = config.getoption("--arena-report")
     _State.report = open(path, "a", encoding="utf-8", buffering=1) if path else None  # noqa: SIM115
     # Collecting imports torch, and the garbage collector would scan its ever-growing heap

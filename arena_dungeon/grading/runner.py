@@ -39,7 +39,8 @@ def pytest_args(room: Room, target: Path, report: Path) -> list[str]:
     return [str(room.tests), "-q", "-c", str(INI), "--rootdir", str(room.folder),
             "--noconftest", *unused, "-p", "arena_dungeon.grading.plugin",
             "--arena-target", str(target), "--arena-entry", room.entry,
-            "--arena-report", str(report), *(["--arena-typecheck"] if room.typecheck else [])]
+            "--arena-report", str(report), *(["--arena-typecheck"] if room.typecheck else []),
+            *(["--arena-given-dir", str(room.given_dir)] if room.given else [])]
 
 
 def pytest_command(room: Room, target: Path, report: Path) -> list[str]:

@@ -1,6 +1,6 @@
 """Content validation for authors: every stub fails, every solution passes, rules hold.
 
-`python -m arena_dungeon.dev ROOM_FOLDER...` checks single rooms without loading the
+`python -m arena_dungeon.dev FOLDER...` checks rooms (or a dungeon folder) without loading the
 whole content tree (handy while authoring); `arena dev check` checks everything.
 """
 
@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from arena_dungeon.content import ContentError, Room, load_room
+from arena_dungeon.content import ContentError, Room, load_dungeon, load_room
 from arena_dungeon.grading import rules
 from arena_dungeon.grading.report import RoomResult
 from arena_dungeon.grading.runner import grade
@@ -98,8 +98,14 @@ def _main(argv: list[str]) -> int:
     bad = 0
     rooms = []
     for arg in argv:
+        folder = Path(arg)
         try:
-            rooms.append(load_room(Path(arg)))
+            if (folder / "dungeon.yaml").is_file():
+                rooms.extend(load_dungeon(folder)[1])
+            elif (folder / "room.yaml").is_file() or not folder.is_dir():
+                rooms.append(load_room(folder))
+            else:  # e.g. assets/ or given/ caught by a glob such as dungeons/0.4-backprop/*/
+                print(f"skip {arg}: not a room or dungeon folder")
         except ContentError as exc:
             print(f"FAIL {arg}: {exc}")
             bad += 1

@@ -3,6 +3,7 @@
 import numpy as np
 import torch
 
+import backprop_framework as framework  # the given module the player's file imports
 from arena_dungeon.testing import describe, fail, load_asset_module
 
 ref = load_asset_module(__file__, "framework_reference")
@@ -11,14 +12,14 @@ ref = load_asset_module(__file__, "framework_reference")
 def _layer(room, *args, **kwargs):
     np.random.seed(0)
     layer = room.Linear(*args, **kwargs)
-    if not isinstance(layer, room.Module):
+    if not isinstance(layer, framework.Module):
         fail(f"Linear(...) is {describe(layer)}, expected a Module", kind="type")
     return layer
 
 
 def _param(room, layer, name, shape):
     p = getattr(layer, name, None)
-    if not isinstance(p, room.Parameter):
+    if not isinstance(p, framework.Parameter):
         fail(f"Linear(3, 4).{name} is {describe(p)}, expected a Parameter of shape {shape}",
              kind="type", details="Wrap the Tensor: Parameter(Tensor(array)).")
     if p.shape != shape:
@@ -50,7 +51,7 @@ def test_no_bias(room):
     got = list(layer.parameters())
     if len(got) != 1:
         fail(f"Linear(3, 4, bias=False) has {len(got)} parameters, expected 1", kind="value")
-    out = layer(room.Tensor(np.ones((2, 3))))
+    out = layer(framework.Tensor(np.ones((2, 3))))
     ref.check_array(out.array, np.ones((2, 3)) @ layer.weight.array.T,
                     call="Linear(3, 4, bias=False)(ones (2, 3)).array")
 
@@ -74,8 +75,8 @@ def test_forward_values(room):
     """Linear(3, 4) on a (5, 3) input equals x @ weight.T + bias computed with numpy."""
     layer = _layer(room, 3, 4)
     xv = np.random.default_rng(14).normal(size=(5, 3)).astype(np.float32)
-    out = layer(room.Tensor(xv))
-    if not isinstance(out, room.Tensor):
+    out = layer(framework.Tensor(xv))
+    if not isinstance(out, framework.Tensor):
         fail(f"Linear(3, 4)(x) returned {describe(out)}, expected a Tensor", kind="type")
     ref.check_array(out.array, xv @ layer.weight.array.T + layer.bias.array,
                     call="Linear(3, 4)(x (5, 3)).array", dims="5 4")
@@ -86,12 +87,12 @@ def test_backward_matches_torch(room):
     layer = _layer(room, 3, 4)
     rng = np.random.default_rng(15)
     xv, g = rng.normal(size=(5, 3)).astype(np.float32), rng.normal(size=(5, 4))
-    x = room.Tensor(xv, requires_grad=True)
+    x = framework.Tensor(xv, requires_grad=True)
     out = layer(x)
     if not out.requires_grad:
         fail("layer(x) does not require grad: the output must be built with framework ops",
              kind="value")
-    (out * room.Tensor(g)).sum().backward()
+    (out * framework.Tensor(g)).sum().backward()
     tl = torch.nn.Linear(3, 4).double()
     with torch.no_grad():
         tl.weight.copy_(torch.tensor(layer.weight.array))
@@ -106,14 +107,14 @@ def test_backward_matches_torch(room):
 def test_inside_a_bigger_module(room):
     """Two Linears inside a Module: parameters() finds all four, in assignment order."""
 
-    class Net(room.Module):
+    class Net(framework.Module):
         def __init__(self):
             super().__init__()
             self.first = room.Linear(3, 5)
             self.second = room.Linear(5, 2)
 
         def forward(self, x):
-            return self.second(room.relu(self.first(x)))
+            return self.second(framework.relu(self.first(x)))
 
     np.random.seed(1)
     net = Net()
@@ -122,7 +123,7 @@ def test_inside_a_bigger_module(room):
     if len(params) != 4 or any(p is not e for p, e in zip(params, expected)):
         fail(f"a Module holding Linear(3, 5) and Linear(5, 2) has {len(params)} parameters, "
              "expected 4: first.weight, first.bias, second.weight, second.bias", kind="value")
-    out = net(room.Tensor(np.ones((2, 3))))
+    out = net(framework.Tensor(np.ones((2, 3))))
     if getattr(out, "shape", None) != (2, 2):
         fail(f"the two-layer net returned {describe(out)} of shape "
              f"{getattr(out, 'shape', None)}, expected (2, 2)", kind="shape")

@@ -4,15 +4,16 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import backprop_framework as framework  # the given module the player's file imports
 from arena_dungeon.testing import describe, fail, load_asset_module
 
 ref = load_asset_module(__file__, "framework_reference")
 
 
 def _two_params(room):
-    p1 = room.Parameter(room.Tensor([1.0]))
-    p2 = room.Parameter(room.Tensor([2.0]))
-    p1.grad, p2.grad = room.Tensor([1.0]), room.Tensor([2.0])
+    p1 = framework.Parameter(framework.Tensor([1.0]))
+    p2 = framework.Parameter(framework.Tensor([2.0]))
+    p1.grad, p2.grad = framework.Tensor([1.0]), framework.Tensor([2.0])
     return p1, p2
 
 
@@ -40,7 +41,7 @@ def test_updates_the_models_own_parameters(room):
     layer = room.Linear(3, 2)
     weight, before = layer.weight, layer.weight.array.copy()
     opt = room.SGD(layer.parameters(), lr=0.5)
-    layer(room.Tensor(np.ones((4, 3)))).sum().backward()
+    layer(framework.Tensor(np.ones((4, 3)))).sum().backward()
     grad = layer.weight.grad.array.copy()
     opt.step()
     if layer.weight is not weight:
@@ -51,7 +52,7 @@ def test_updates_the_models_own_parameters(room):
         fail(f"after step() the weight has requires_grad={weight.requires_grad} and recipe="
              f"{describe(weight.recipe)}; it must stay a leaf that requires grad", kind="value",
              details="Do the update inside `with NoGrad():` so nothing is recorded.")
-    if room.grad_tracking_enabled is not True:
+    if framework.grad_tracking_enabled is not True:
         fail("after step(), grad_tracking_enabled is still False: tracking must be switched "
              "back on (NoGrad's __exit__ does that for you)", kind="value")
 
@@ -79,7 +80,7 @@ def test_three_training_steps_match_torch(room):
         x = rng.normal(size=(5, 4)).astype(np.float32)
         y = rng.integers(0, 3, size=5)
         opt.zero_grad()
-        loss = room.cross_entropy(layer(room.Tensor(x)), room.Tensor(y)).sum() / 5
+        loss = room.cross_entropy(layer(framework.Tensor(x)), framework.Tensor(y)).sum() / 5
         loss.backward()
         opt.step()
         tl.zero_grad()

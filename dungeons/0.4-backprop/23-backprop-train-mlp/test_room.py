@@ -7,6 +7,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import backprop_framework as framework  # the given module the player's file imports
 from arena_dungeon.testing import curve, describe, fail, load_asset_module, note, progress
 
 ref = load_asset_module(__file__, "framework_reference")
@@ -31,7 +32,7 @@ def _loader(images, labels, batch, seed=None):
 def _mlp(room, seed=0):
     np.random.seed(seed)
     model = room.MLP()
-    if not isinstance(model, room.Module):
+    if not isinstance(model, framework.Module):
         fail(f"MLP() is {describe(model)}, expected a Module", kind="type")
     return model
 
@@ -39,14 +40,14 @@ def _mlp(room, seed=0):
 def _small_model(room):
     """A model built by the test from the given Linear: train() is checked on its own."""
 
-    class Small(room.Module):
+    class Small(framework.Module):
         def __init__(self):
             super().__init__()
             self.first = room.Linear(64, 8)
             self.second = room.Linear(8, 10)
 
         def forward(self, x):
-            return self.second(room.relu(self.first(x.reshape((x.shape[0], 64)))))
+            return self.second(framework.relu(self.first(x.reshape((x.shape[0], 64)))))
 
     np.random.seed(3)
     return Small()
@@ -67,8 +68,8 @@ def test_mlp_forward_values(room):
     """MLP() on (5, 8, 8) images gives (5, 10) logits equal to the layers applied by hand."""
     model = _mlp(room)
     x = np.random.default_rng(20).uniform(size=(5, 8, 8)).astype(np.float32)
-    out = model(room.Tensor(x))
-    if not isinstance(out, room.Tensor) or out.shape != (5, 10):
+    out = model(framework.Tensor(x))
+    if not isinstance(out, framework.Tensor) or out.shape != (5, 10):
         fail(f"MLP()(images (5, 8, 8)) returned {describe(out)} of shape "
              f"{getattr(out, 'shape', None)}, expected a Tensor (5, 10)", kind="shape")
     h = x.reshape(5, 64)
@@ -117,13 +118,13 @@ def test_test_counts_every_example_without_grad(room):
     """test() on batches of 4, 4, 2 (all, none, all right) gives 6/10, with tracking off."""
     calls = []
 
-    class Probe(room.Module):
+    class Probe(framework.Module):
         def forward(self, x):
-            calls.append(room.grad_tracking_enabled)
+            calls.append(framework.grad_tracking_enabled)
             picks = x.array[:, 0, 0].astype(np.int64)  # the probe "predicts" pixel (0, 0)
             logits = np.zeros((len(picks), 10), dtype=np.float32)
             logits[np.arange(len(picks)), picks] = 1.0
-            return room.Tensor(logits, requires_grad=True) * 1.0
+            return framework.Tensor(logits, requires_grad=True) * 1.0
 
     def batch(preds, labels):
         images = np.zeros((len(preds), 8, 8), dtype=np.float32)
@@ -162,8 +163,8 @@ def test_learns_the_digits(room):
     progress(EPOCHS, EPOCHS, "done")
     if losses:
         curve("training loss (your framework)", losses)
-    with room.NoGrad():
-        logits = model(room.Tensor(xte)).array
+    with framework.NoGrad():
+        logits = model(framework.Tensor(xte)).array
     acc = float((logits.argmax(-1) == yte).mean())
     note(f"held-out accuracy after {EPOCHS} epochs: {acc:.1%} "
          f"(your test() said {', '.join(f'{a:.1%}' for a in accs)})")

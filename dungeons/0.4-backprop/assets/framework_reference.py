@@ -1,26 +1,45 @@
-"""Test helpers for the 0.4 rooms, built on the framework in ../given/backprop_framework.py.
+"""Test helpers for the 0.4 rooms, built on the framework in ../given/.
 
-`fresh()` gives a test its own independent copy of that framework (its own BACK_FUNCS and
-tracking flag), so registering a player's backward function cannot leak into another case
-or into the copy the player's file imports. Rooms 20-23 import the shared module itself;
-rooms 10 and 18 keep their own given frameworks (the shared one would show their answers).
+`fresh()` gives a test its own independent copy of that framework (backprop_core.py with
+backprop_framework.py on top: its own BACK_FUNCS and tracking flag), so registering a
+player's backward function cannot leak into another case or into the copy the player's
+file imports. Room 18 imports backprop_core.py itself and rooms 20-23 backprop_framework.py;
+room 10 keeps its own given framework (the shared one would show its answer).
 """
 
+import sys
 from pathlib import Path
 
 import numpy as np
 
-GIVEN = Path(__file__).resolve().parents[1] / "given" / "backprop_framework.py"
+GIVEN = Path(__file__).resolve().parents[1] / "given"
 
 
-def fresh():
-    """A new, independent copy of the given framework (its own BACK_FUNCS and global flag)."""
+def _load(name: str, path: Path):
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("backprop_framework_copy", GIVEN)
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def fresh():
+    """A new, independent copy of the given framework (its own BACK_FUNCS and global flag).
+
+    Returns the copy of backprop_framework, built on its own copy of backprop_core (reached
+    through it: `fw.BACK_FUNCS`, `fw.Tensor`, `fw.grad_tracking_enabled` are the core copy's).
+    """
+    core = _load("backprop_core_copy", GIVEN / "backprop_core.py")
+    shipped = sys.modules.get("backprop_core")
+    sys.modules["backprop_core"] = core  # what the framework copy's `import backprop_core` finds
+    try:
+        return _load("backprop_framework_copy", GIVEN / "backprop_framework.py")
+    finally:
+        if shipped is None:
+            del sys.modules["backprop_core"]
+        else:
+            sys.modules["backprop_core"] = shipped
 
 
 def check_array(got, expected, *, call: str, atol: float = 1e-5, rtol: float = 1e-4,

@@ -1,323 +1,46 @@
-"""backprop_framework: the autograd framework you built in rooms 1-19, plus Parameter and Module.
+"""backprop_framework: your whole autograd framework, rooms 1-19, plus Parameter and Module.
 
 GIVEN code, shared by rooms 20-23: read it and import from it, but don't edit it (grading
-always uses the shipped copy, whatever this file says). What is in it:
+always uses the shipped copy, whatever this file says). It builds on backprop_core.py, next
+to it, which holds the framework of rooms 1-17: `Tensor`, `Recipe`, `wrap_forward_fn`,
+`BACK_FUNCS`, `unbroadcast`, `backprop`, `NoGrad`, `arange`, `zeros` and the wrapped numpy
+functions (`log`, `exp`, `add`, `multiply`, `matmul`, `maximum`, `tensor_sum`, ...). Every
+name of backprop_core can be imported from here too. This module adds:
 
-- `Tensor`: a numpy array (`.array`) plus `requires_grad`, `grad` and `recipe`; its
-  operators (+ - * / @ ==, indexing, `.T`) and methods (`sum`, `log`, `exp`, `reshape`,
-  `permute`, `maximum`, `relu`, `argmax`, `item`, `backward`) all go through the
-  wrapped numpy functions below. In-place `add_`/`sub_` (and `+=`/`-=`) refuse to change
-  a leaf that requires grad while gradients are tracked.
-- `Recipe`, `wrap_forward_fn`, `BACK_FUNCS` (every backward function registered),
-  `unbroadcast`, `topological_sort`, `sorted_computational_graph`, `backprop`.
-- `NoGrad`: `with NoGrad():` switches gradient tracking off, like `torch.no_grad()`. The
-  switch is this module's `grad_tracking_enabled` (a `from ... import` of it would only
-  copy its value once: read it as `backprop_framework.grad_tracking_enabled`).
-- `arange`, `zeros`; the forward functions `log`, `exp`, `negative`, `add`, `subtract`,
-  `multiply`, `true_divide`, `matmul`, `maximum`, `reshape`, `permute`, `tensor_sum`,
-  `getitem`, `eq`, `argmax`.
+- `relu` (room 18; also the method `x.relu()`) and `ReLU`;
+- `matmul2d_back0`, `matmul2d_back1` (room 19), registered for `matmul` (the `@` operator);
 - `Parameter`, `Module` (a tiny torch.nn.Module: registers Parameters and sub-modules
-  assigned as attributes, `parameters()`, `__call__` -> `forward`), `relu` and `ReLU`.
+  assigned as attributes, `parameters()`, `__call__` -> `forward`).
+
+There is one gradient-tracking switch, backprop_core's `grad_tracking_enabled`, turned off
+inside `with NoGrad():`. Read it live as `backprop_framework.grad_tracking_enabled` (or
+`backprop_core.grad_tracking_enabled`); a `from ... import` of it copies its value once.
 """
 
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
-import numpy as np
+import backprop_core
+from backprop_core import BACK_FUNCS, Arr, Tensor, _matmul2d, maximum
 
 
-Arr = np.ndarray
-grad_tracking_enabled = True  # switched off inside `with NoGrad():`
+def __getattr__(name: str) -> Any:
+    """Any name not defined here (NoGrad, backprop, grad_tracking_enabled...) is the core's."""
+    if not name.startswith("__") and hasattr(backprop_core, name):
+        return getattr(backprop_core, name)  # read now: the flag is always the current one
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class Recipe:
-    """How a tensor was made: out.array == func(*args, **kwargs)."""
+# ---- room 18: relu ------------------------------------------------------------------
 
-    func: Callable  # the plain numpy function that ran
-    args: tuple  # its positional arguments, with Tensors replaced by their arrays
-    kwargs: dict[str, Any]  # its keyword arguments
-    parents: dict[int, "Tensor"]  # argument position -> the Tensor that was there
+def relu(x: Tensor) -> Tensor:
+    """Like torch.relu: maximum(x, 0.0), so the gradient at exactly 0 is 0.5."""
+    return maximum(x, 0.0)
 
 
-class BackwardFuncLookup:
-    """Registry: (forward numpy function, argument position) -> backward function."""
+Tensor.relu = relu  # the method: x.relu() is relu(x)
 
-    def __init__(self) -> None:
-        self.back_funcs: dict[tuple[Callable, int], Callable] = {}
 
-    def add_back_func(self, forward_fn: Callable, arg_position: int, back_fn: Callable) -> None:
-        self.back_funcs[(forward_fn, arg_position)] = back_fn
-
-    def get_back_func(self, forward_fn: Callable, arg_position: int) -> Callable:
-        return self.back_funcs[(forward_fn, arg_position)]
-
-
-BACK_FUNCS = BackwardFuncLookup()
-
-
-class Tensor:
-    """A numpy array plus what backprop needs: requires_grad, grad and recipe."""
-
-    def __init__(self, array: "Arr | list | float", requires_grad: bool = False):
-        self.array = array if isinstance(array, np.ndarray) else np.array(array)
-        if self.array.dtype == np.float64:
-            self.array = self.array.astype(np.float32)
-        self.requires_grad = requires_grad
-        self.grad: Tensor | None = None
-        self.recipe: Recipe | None = None
-
-    # arithmetic goes through the wrapped numpy functions defined below
-    def __neg__(self): return negative(self)
-    def __add__(self, other): return add(self, other)
-    def __radd__(self, other): return add(other, self)
-    def __sub__(self, other): return subtract(self, other)
-    def __rsub__(self, other): return subtract(other, self)
-    def __mul__(self, other): return multiply(self, other)
-    def __rmul__(self, other): return multiply(other, self)
-    def __truediv__(self, other): return true_divide(self, other)
-    def __rtruediv__(self, other): return true_divide(other, self)
-    def __matmul__(self, other): return matmul(self, other)
-    def __rmatmul__(self, other): return matmul(other, self)
-    def __eq__(self, other): return eq(self, other)  # type: ignore[override]
-    def __hash__(self) -> int: return id(self)
-    def __getitem__(self, index): return getitem(self, index)
-
-    def __iadd__(self, other): return self.add_(other)
-    def __isub__(self, other): return self.sub_(other)
-
-    def add_(self, other, alpha: float = 1.0) -> "Tensor":
-        """In place: self += alpha * other (no graph is recorded)."""
-        _check_in_place(self)
-        np.add(self.array, alpha * _array_of(other), out=self.array, casting="unsafe")
-        return self
-
-    def sub_(self, other, alpha: float = 1.0) -> "Tensor":
-        """In place: self -= alpha * other (no graph is recorded)."""
-        _check_in_place(self)
-        np.subtract(self.array, alpha * _array_of(other), out=self.array, casting="unsafe")
-        return self
-
-    def __repr__(self) -> str:
-        return f"Tensor({self.array!r}, requires_grad={self.requires_grad})"
-
-    def __len__(self) -> int:
-        return len(self.array)
-
-    def __bool__(self) -> bool:
-        if self.array.size != 1:
-            raise RuntimeError("the truth value of a Tensor with more than one value is ambiguous")
-        return bool(self.array.item())
-
-    @property
-    def shape(self) -> tuple[int, ...]:
-        return self.array.shape
-
-    @property
-    def ndim(self) -> int:
-        return self.array.ndim
-
-    @property
-    def T(self) -> "Tensor":
-        return permute(self, axes=(-1, -2))
-
-    @property
-    def is_leaf(self) -> bool:
-        """A leaf was not made from other tensors by a tracked operation."""
-        return not (self.requires_grad and self.recipe is not None and self.recipe.parents)
-
-    def item(self):
-        return self.array.item()
-
-    def size(self, dim: int | None = None):
-        return self.shape if dim is None else self.shape[dim]
-
-    def sum(self, dim=None, keepdim=False): return tensor_sum(self, dim=dim, keepdim=keepdim)
-    def log(self): return log(self)
-    def exp(self): return exp(self)
-    def reshape(self, new_shape): return reshape(self, new_shape)
-    def permute(self, dims): return permute(self, dims)
-    def maximum(self, other): return maximum(self, other)
-    def relu(self): return relu(self)
-    def argmax(self, dim=None, keepdim=False): return argmax(self, dim=dim, keepdim=keepdim)
-
-    def backward(self, end_grad: "Arr | Tensor | None" = None) -> None:
-        if isinstance(end_grad, np.ndarray):
-            end_grad = Tensor(end_grad)
-        backprop(self, end_grad)
-
-
-def _array_of(x):
-    return x.array if isinstance(x, Tensor) else x
-
-
-def _check_in_place(x: Tensor) -> None:
-    if grad_tracking_enabled and x.requires_grad and x.is_leaf:
-        raise RuntimeError("a leaf Tensor that requires grad is being changed in place while "
-                           "gradients are tracked; do the update inside `with NoGrad():`")
-
-
-def arange(start: int, end: int, step: int = 1) -> Tensor:
-    """Like torch.arange(start, end, step)."""
-    return Tensor(np.arange(start, end, step))
-
-
-def zeros(*shape: int) -> Tensor:
-    """Like torch.zeros(*shape)."""
-    return Tensor(np.zeros(shape))
-
-
-def wrap_forward_fn(numpy_func: Callable, is_differentiable: bool = True) -> Callable:
-    """Turn a numpy function into one on Tensors that records a Recipe when needed."""
-
-    def tensor_func(*args: Any, **kwargs: Any) -> Tensor:
-        arrays = tuple(_array_of(a) for a in args)
-        out = Tensor(numpy_func(*arrays, **kwargs))
-        tracked = {i: a for i, a in enumerate(args) if isinstance(a, Tensor) and a.requires_grad}
-        if grad_tracking_enabled and is_differentiable and tracked:
-            out.requires_grad = True
-            parents = {i: a for i, a in enumerate(args) if isinstance(a, Tensor)}
-            out.recipe = Recipe(numpy_func, arrays, kwargs, parents)
-        return out
-
-    return tensor_func
-
-
-def unbroadcast(broadcasted: Arr, original: "Arr | float") -> Arr:
-    """Sum `broadcasted` back down to the shape of `original` (undo numpy broadcasting)."""
-    shape = np.shape(original)
-    extra = broadcasted.ndim - len(shape)
-    out = broadcasted.sum(axis=tuple(range(extra))) if extra > 0 else broadcasted
-    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and out.shape[i] != 1)
-    return out.sum(axis=stretched, keepdims=True) if stretched else out
-
-
-def topological_sort(node: Any, get_children: Callable) -> list:
-    """Nodes reachable from `node`, each after all its children (`node` comes last)."""
-    order: list = []
-    done: set[int] = set()
-    in_progress: set[int] = set()
-    stack = [(node, iter(get_children(node)))]
-    in_progress.add(id(node))
-    while stack:
-        current, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            in_progress.discard(id(current))
-            done.add(id(current))
-            order.append(current)
-        elif id(child) in in_progress:
-            raise ValueError("the graph has a cycle")
-        elif id(child) not in done:
-            in_progress.add(id(child))
-            stack.append((child, iter(get_children(child))))
-    return order
-
-
-def sorted_computational_graph(tensor: Tensor) -> list[Tensor]:
-    """The graph behind `tensor`, `tensor` first, every node before its parents."""
-
-    def parents(t: Tensor) -> list[Tensor]:
-        return [] if t.recipe is None else list(t.recipe.parents.values())
-
-    return topological_sort(tensor, parents)[::-1]
-
-
-def backprop(end_node: Tensor, end_grad: Tensor | None = None) -> None:
-    """Accumulate d(end_node)/d(leaf) into the .grad of every leaf that requires grad."""
-    start = np.ones_like(end_node.array) if end_grad is None else end_grad.array
-    grads: dict[Tensor, Arr] = {end_node: start}
-    for node in sorted_computational_graph(end_node):
-        grad_out = grads.pop(node)
-        if node.is_leaf:
-            if node.requires_grad:
-                total = grad_out if node.grad is None else node.grad.array + grad_out
-                node.grad = Tensor(np.array(total))  # a fresh, writable array
-            continue
-        recipe = node.recipe
-        for position, parent in recipe.parents.items():
-            back_fn = BACK_FUNCS.get_back_func(recipe.func, position)
-            grad_in = back_fn(grad_out, node.array, *recipe.args, **recipe.kwargs)
-            grads[parent] = grad_in if parent not in grads else grads[parent] + grad_in
-
-
-class NoGrad:
-    """`with NoGrad():` switches gradient tracking off inside the block, like torch.no_grad."""
-
-    def __enter__(self) -> None:
-        global grad_tracking_enabled
-        self.was_enabled = grad_tracking_enabled
-        grad_tracking_enabled = False
-
-    def __exit__(self, *exc: Any) -> None:
-        global grad_tracking_enabled
-        grad_tracking_enabled = self.was_enabled
-
-
-# ---- forward functions and their backward functions ---------------------------------
-
-def log_back(grad_out: Arr, out: Arr, x: Arr) -> Arr:
-    return grad_out / x
-
-
-def multiply_back0(grad_out: Arr, out: Arr, x: Arr, y: "Arr | float") -> Arr:
-    return unbroadcast(grad_out * y, x)
-
-
-def multiply_back1(grad_out: Arr, out: Arr, x: "Arr | float", y: Arr) -> Arr:
-    return unbroadcast(grad_out * x, y)
-
-
-def negative_back(grad_out: Arr, out: Arr, x: Arr) -> Arr:
-    return -grad_out
-
-
-def exp_back(grad_out: Arr, out: Arr, x: Arr) -> Arr:
-    return grad_out * out
-
-
-def reshape_back(grad_out: Arr, out: Arr, x: Arr, new_shape: tuple) -> Arr:
-    return grad_out.reshape(x.shape)
-
-
-def permute_back(grad_out: Arr, out: Arr, x: Arr, axes: tuple) -> Arr:
-    return np.transpose(grad_out, np.argsort([a % x.ndim for a in axes]))
-
-
-def _sum(x: Arr, dim=None, keepdim=False) -> Arr:
-    """np.sum with torch's argument names."""
-    return np.sum(x, axis=dim, keepdims=keepdim)
-
-
-def sum_back(grad_out: Arr, out: Arr, x: Arr, dim=None, keepdim=False) -> Arr:
-    if dim is not None and not keepdim:
-        grad_out = np.expand_dims(grad_out, dim)
-    return np.broadcast_to(grad_out, x.shape)
-
-
-def add_back0(grad_out, out, x, y): return unbroadcast(grad_out, x)
-def add_back1(grad_out, out, x, y): return unbroadcast(grad_out, y)
-def subtract_back0(grad_out, out, x, y): return unbroadcast(grad_out, x)
-def subtract_back1(grad_out, out, x, y): return unbroadcast(-grad_out, y)
-def true_divide_back0(grad_out, out, x, y): return unbroadcast(grad_out / y, x)
-def true_divide_back1(grad_out, out, x, y): return unbroadcast(-grad_out * x / y**2, y)
-
-
-def maximum_back0(grad_out: Arr, out: Arr, x: Arr, y: "Arr | float") -> Arr:
-    share = (x > y) + 0.5 * (x == y)
-    return unbroadcast(grad_out * share, x)
-
-
-def maximum_back1(grad_out: Arr, out: Arr, x: "Arr | float", y: Arr) -> Arr:
-    share = (y > x) + 0.5 * (x == y)
-    return unbroadcast(grad_out * share, y)
-
-
-def _matmul2d(x: Arr, y: Arr) -> Arr:
-    """x @ y for two 2-D arrays."""
-    return x @ y
-
+# ---- room 19: matmul's backward functions ---------------------------------------------
 
 def matmul2d_back0(grad_out: Arr, out: Arr, x: Arr, y: Arr) -> Arr:
     return grad_out @ y.T
@@ -327,54 +50,8 @@ def matmul2d_back1(grad_out: Arr, out: Arr, x: Arr, y: Arr) -> Arr:
     return x.T @ grad_out
 
 
-def _coerce_index(index):
-    """A Tensor (or a tuple holding Tensors) used as an index becomes arrays."""
-    if isinstance(index, tuple):
-        return tuple(_array_of(i) for i in index)
-    return _array_of(index)
-
-
-def _getitem(x: Arr, index) -> Arr:
-    return x[_coerce_index(index)]
-
-
-def getitem_back(grad_out: Arr, out: Arr, x: Arr, index) -> Arr:
-    grad = np.zeros_like(x, dtype=grad_out.dtype)
-    np.add.at(grad, _coerce_index(index), grad_out)  # repeated indices add up
-    return grad
-
-
-def _argmax(x: Arr, dim=None, keepdim=False) -> Arr:
-    return np.argmax(x, axis=dim, keepdims=keepdim)
-
-
-log = wrap_forward_fn(np.log)
-multiply = wrap_forward_fn(np.multiply)
-negative = wrap_forward_fn(np.negative)
-exp = wrap_forward_fn(np.exp)
-reshape = wrap_forward_fn(np.reshape)
-permute = wrap_forward_fn(np.transpose)
-tensor_sum = wrap_forward_fn(_sum)
-add = wrap_forward_fn(np.add)
-subtract = wrap_forward_fn(np.subtract)
-true_divide = wrap_forward_fn(np.true_divide)
-maximum = wrap_forward_fn(np.maximum)
-matmul = wrap_forward_fn(_matmul2d)
-getitem = wrap_forward_fn(_getitem)
-eq = wrap_forward_fn(np.equal, is_differentiable=False)
-argmax = wrap_forward_fn(_argmax, is_differentiable=False)
-
-for _fn, _backs in [
-    (np.log, [log_back]), (np.multiply, [multiply_back0, multiply_back1]),
-    (np.negative, [negative_back]), (np.exp, [exp_back]), (np.reshape, [reshape_back]),
-    (np.transpose, [permute_back]), (_sum, [sum_back]), (np.add, [add_back0, add_back1]),
-    (np.subtract, [subtract_back0, subtract_back1]),
-    (np.true_divide, [true_divide_back0, true_divide_back1]),
-    (np.maximum, [maximum_back0, maximum_back1]),
-    (_matmul2d, [matmul2d_back0, matmul2d_back1]), (_getitem, [getitem_back]),
-]:
-    for _position, _back in enumerate(_backs):
-        BACK_FUNCS.add_back_func(_fn, _position, _back)
+BACK_FUNCS.add_back_func(_matmul2d, 0, matmul2d_back0)
+BACK_FUNCS.add_back_func(_matmul2d, 1, matmul2d_back1)
 
 
 # ---- modules ------------------------------------------------------------------------
@@ -425,12 +102,6 @@ class Module:
         return f"{type(self).__name__}({''.join(lines)}{chr(10) if lines else ''})"
 
 
-def relu(x: Tensor) -> Tensor:
-    """Like torch.relu: maximum(x, 0.0), so the gradient at exactly 0 is 0.5."""
-    return maximum(x, 0.0)
-
-
 class ReLU(Module):
     def forward(self, x: Tensor) -> Tensor:
         return relu(x)
-

@@ -81,9 +81,25 @@ def _worker(rank, world_size, store_path, job, queue, timeout, forbid):
     finally:
         try:
             if dist.is_initialized():
+                _wait_for_the_others(store_path, world_size, timeout)
                 dist.destroy_process_group()
         except BaseException:  # noqa: BLE001
             pass
+
+
+def _wait_for_the_others(store_path, world_size, timeout):
+    """Leave only when every rank has finished its job (or after `timeout`).
+
+    A rank that tears its process group down early closes its connections under ranks
+    still setting theirs up, and they would report "Connection closed by peer" instead of
+    their own error: then which rank's error the learner sees would depend on timing. This
+    count goes through a second FileStore, not through gloo.
+    """
+    done = dist.FileStore(store_path + ".done", world_size)
+    done.add("finished", 1)
+    deadline = time.monotonic() + timeout
+    while done.add("finished", 0) < world_size and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 def run_ranks(job, world_size: int, *, timeout: float = 6.0, forbid_built_ins: bool = True

@@ -1,0 +1,10 @@
+import torch
+from jaxtyping import Float
+from torch import Tensor
+
+from tiny_lens import FactoredMatrix
+
+
+def get_batched_comp_scores(W_As: FactoredMatrix, W_Bs: FactoredMatrix) -> Float[Tensor, "nA nB"]:
+    """Composition scores of every pair: (nA, d, d) and (nB, d, d) FactoredMatrices -> (nA, nB)."""
+    return (W_As @ W_Bs).norm() / (W_As.norm() * W_Bs.norm())

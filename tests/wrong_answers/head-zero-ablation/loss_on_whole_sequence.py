@@ -1,0 +1,48 @@
+"""Wrong: measures the loss over every position, not the second copy's predictable tokens."""
+
+from functools import partial
+
+import torch
+from jaxtyping import Float, Int
+from torch import Tensor
+
+import tiny_lens
+from tiny_lens import HookPoint, get_act_name
+
+
+def head_zero_ablation_hook(
+    z: Float[Tensor, "batch seq n_heads d_head"],
+    hook: HookPoint,
+    head_index_to_ablate: int,
+) -> None:
+    """A hook on blocks.{l}.attn.hook_z: set head `head_index_to_ablate`'s z to zero
+    (in place; return None). Every other head is left alone."""
+    z[:, :, head_index_to_ablate, :] = 0.0
+
+
+def get_ablation_scores(
+    model: tiny_lens.HookedTransformer,
+    tokens: Int[Tensor, "batch seq"],
+    ablation_function=head_zero_ablation_hook,
+) -> Float[Tensor, "n_layers n_heads"]:
+    """tokens = BOS + x + x, x of length seq_len (so seq = 1 + 2 * seq_len).
+
+    For each (layer, head): run the model with ablation_function (bound to that head with
+    functools.partial) on that layer's hook_z, and return how much the mean loss on the
+    last seq_len - 1 per-token losses (the predictable part of the second copy) goes up
+    compared with the clean run.
+    """
+    seq_len = (tokens.shape[1] - 1) // 2
+
+    def second_half_loss(fwd_hooks=()) -> Tensor:
+        losses = model.run_with_hooks(tokens, fwd_hooks=fwd_hooks, return_type="loss",
+                                      loss_per_token=True)  # (batch, seq - 1)
+        return losses.mean()
+
+    clean = second_half_loss()
+    scores = torch.zeros(model.cfg.n_layers, model.cfg.n_heads)
+    for layer in range(model.cfg.n_layers):
+        for head in range(model.cfg.n_heads):
+            hook_fn = partial(ablation_function, head_index_to_ablate=head)
+            scores[layer, head] = second_half_loss([(get_act_name("z", layer), hook_fn)]) - clean
+    return scores

@@ -1,0 +1,17 @@
+import torch
+from jaxtyping import Float
+from torch import Tensor
+
+from tiny_lens import FactoredMatrix, HookedTransformer, load_model
+
+
+def find_K_comp_full_circuit(model: HookedTransformer, prev_token_head_index: int,
+                             ind_head_index: int) -> FactoredMatrix:
+    """Token-to-token K-composition circuit between head 0.prev_token_head_index and head
+    1.ind_head_index, shape (d_vocab, d_vocab), rows = query token, columns = key source token."""
+    W_E = model.W_E
+    query_side = W_E @ model.W_Q[1, ind_head_index]
+    key_side = W_E @ model.W_V[0, prev_token_head_index] @ model.W_O[0, prev_token_head_index] @ model.W_K[
+        1, ind_head_index
+    ]
+    return FactoredMatrix(key_side, query_side.T)

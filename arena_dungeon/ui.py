@@ -358,18 +358,22 @@ def _columns(rows: Sequence[Sequence[Text]], widths: Sequence[int]) -> Text:
 
 def show_map(content: Content, states: dict[str, RoomState], current: str | None,
              only: str | None = None) -> None:
-    # One Text per dungeon, appended span by span rather than a Table or a Text per cell:
-    # the map has ~100 rows and must print as fast as `status`.
+    # The whole map is one Text, laid out and cut to the terminal's width here, printed
+    # with soft_wrap so rich skips its per-line wrapping and cropping: 160 rows must
+    # print as fast as `status`.
     from rich.cells import cell_len
 
+    width = console.width
+    out = Text()
     for dungeon in content.dungeons:
         if only and dungeon.id != only:
             continue
         rooms = content.rooms_of(dungeon)
         done = sum(states[r.id].door is Door.CLEARED for r in rooms)
-        console.print(Rule(Text.assemble((f"{dungeon.id} {dungeon.title}", "room"),
-                                         (f"  {done}/{len(rooms)} cleared", "muted")),
-                           align="left", style="cyan"))
+        title, count = f"{dungeon.id} {dungeon.title}", f"  {done}/{len(rooms)} cleared"
+        out.append(title, "room")
+        out.append(count, "muted")
+        out.append(" " + "─" * max(0, width - cell_len(title + count) - 1) + "\n", "cyan")
         rows = []
         for room in rooms:
             st = states[room.id]
@@ -378,11 +382,11 @@ def show_map(content: Content, states: dict[str, RoomState], current: str | None
                 marks.append(("  ◀ you are here", "room"))
             extra = f"needs {', '.join(st.missing)}" if st.door is Door.LOCKED else \
                 (f"→ {', '.join(room.grants)}" if room.grants else "")
-            width = cell_len(room.title) + sum(cell_len(m) for m, _ in marks)
-            rows.append((room, st.door, marks, extra, width))
+            name = cell_len(room.title) + sum(cell_len(m) for m, _ in marks)
+            rows.append((room, st.door, marks, extra, name))
         name_width = max(r[4] for r in rows)
-        out = Text()
-        for room, door, marks, extra, width in rows:
+        room_for_extra = width - (6 + name_width + 1)
+        for room, door, marks, extra, name in rows:
             symbol, style = _DOORS[door]
             out.append(symbol, style)
             out.append(" " * (3 - cell_len(symbol)))
@@ -391,13 +395,13 @@ def show_map(content: Content, states: dict[str, RoomState], current: str | None
             for mark, mark_style in marks:
                 out.append(mark, mark_style)
             if extra:
-                out.append(" " * (name_width - width + 1))
+                if cell_len(extra) > room_for_extra:
+                    extra = extra[:max(0, room_for_extra - 1)] + "…"
+                out.append(" " * (name_width - name + 1))
                 out.append(extra, "muted")
             out.append("\n")
-        out.rstrip()
-        console.print(out, overflow="ellipsis", no_wrap=True)
-    console.print(Text(f"{DONE} cleared   {OPEN} open   {LOCK} locked (needs a tool)",
-                       style="muted"))
+    out.append(f"{DONE} cleared   {OPEN} open   {LOCK} locked (needs a tool)", "muted")
+    console.print(out, soft_wrap=True)
 
 
 def show_inventory(found: Sequence[str], hidden: dict[str, Room | None],

@@ -91,8 +91,8 @@ class Session:
 
     def current_room(self) -> Room:
         if self.progress.current is None:
-            first = self.content.dungeons[0].id if self.content.dungeons else "DUNGEON"
-            raise GameError("you are not in a room yet", f"start with `arena play {first}`")
+            raise GameError("you are not in a room yet",
+                            f"start with `arena play {self._first_dungeon_id}`")
         return self.content.rooms[self.progress.current]
 
     def resolve(self, key: str | None) -> Room:
@@ -229,6 +229,10 @@ class Session:
         return Exported(dungeon, out, sum(r.path is not None for r in rooms), len(rooms),
                         backup)
 
+    @property
+    def _first_dungeon_id(self) -> str:
+        return self.content.dungeons[0].id if self.content.dungeons else "DUNGEON"
+
     def _dungeon(self, key: str) -> Dungeon:
         ids = [d.id for d in self.content.dungeons]
         if key not in ids:
@@ -263,8 +267,7 @@ class Session:
         cleared = self.progress.cleared_ids()
         xp = game.total_xp(self.progress)
         tools = game.inventory(self.content, self.progress)
-        first = self.content.dungeons[0].id if self.content.dungeons else "DUNGEON"
-        where = f"no room yet (arena play {first})"
+        where = f"no room yet (arena play {self._first_dungeon_id})"
         if self.progress.current:
             room = self.content.rooms[self.progress.current]
             d = self.dungeon_of(room)

@@ -59,10 +59,11 @@ def _syntax_from_path(path: str, **kwargs):
 
 
 def _progress_bar(label: str, transient: bool = True):
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn(label), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                    TimeElapsedColumn(), console=console, transient=transient)
+    # "3/?" while the number of cases is not known yet (rather than "3/0" or "0/None").
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=transient)
 
 
 def _dots(n: int, style: str, total: int = 5) -> Text:
@@ -152,7 +153,7 @@ def grading_status(room: Room) -> Iterator[callable]:  # type: ignore[valid-type
         task = bar.add_task(f"grading {room.id}", total=None)
 
         def update(done: int, total: int, text: str) -> None:
-            bar.update(task, completed=done, total=total,
+            bar.update(task, completed=done, total=total or None,
                        description=f"{room.id}: {text}" if text else room.id)
 
         yield update

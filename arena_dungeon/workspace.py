@@ -66,18 +66,13 @@ class Workspace:
         shipped copy. A copy that differs (edited, or from older content) is backed up
         before it is refreshed.
         """
-        import shutil
-
         placed = []
         for source in room.given_files:
             dest = self.root / dungeon.slug / source.name
             if not dest.exists() or dest.read_bytes() != source.read_bytes():
                 if dest.exists():
                     self.backup(dest, dest.stem)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                tmp = dest.with_suffix(".py.tmp")
-                shutil.copyfile(source, tmp)
-                os.replace(tmp, dest)
+                _replace_with_copy(source, dest)
             placed.append(dest)
         return placed
 
@@ -100,10 +95,15 @@ class Workspace:
         path = self.room_file(dungeon, room)
         self.ensure_given(dungeon, room)
         saved = self.backup(path, room.id) if path.exists() else None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import shutil
-
-        tmp = path.with_suffix(".py.tmp")
-        shutil.copyfile(room.stub, tmp)
-        os.replace(tmp, path)
+        _replace_with_copy(room.stub, path)
         return path, saved
+
+
+def _replace_with_copy(source: Path, dest: Path) -> None:
+    """Copy `source` over `dest` atomically: a reader sees the old file or the new one."""
+    import shutil
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(dest.suffix + ".tmp")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, dest)

@@ -101,6 +101,16 @@ def next_room(content: Content, progress: Progress, after: str | None = None) ->
     return None
 
 
+def locked_ahead(content: Content, progress: Progress, room: Room) -> RoomState | None:
+    """The first uncleared room after `room` in its dungeon, if its door is locked: why the
+    suggested next room may be in another dungeon."""
+    st = states(content, progress)
+    rooms = content.rooms_of(content.dungeon(room.dungeon_id))
+    later = rooms[rooms.index(room) + 1:]
+    ahead = next((st[r.id] for r in later if st[r.id].door is not Door.CLEARED), None)
+    return ahead if ahead is not None and ahead.door is Door.LOCKED else None
+
+
 def first_room_in(content: Content, progress: Progress, dungeon_id: str) -> Room:
     """Where to enter a dungeon: its first open uncleared room, else its first room."""
     dungeon = content.dungeon(dungeon_id)
@@ -129,16 +139,17 @@ def clear(content: Content, progress: Progress, room: Room, when: str) -> ClearR
 
 
 def next_hint(room: Room, record: RoomProgress) -> int | None:
-    """The index of the hint to show next: one tied to the last failure first, else the ladder."""
+    """The index of the hint to show next: one tied to the last failure first (a failed
+    case is more specific than a kind of failure), else the next rung of the ladder."""
     unseen = [i for i in range(len(room.hints)) if i not in record.hints_seen]
     if not unseen:
         return None
-    for i in unseen:
-        hint = room.hints[i]
-        if isinstance(hint, Hint) and (
-            (hint.after_case and hint.after_case in record.last_failed_cases)
-            or (hint.after_kind and hint.after_kind in record.last_failure_kinds)
-        ):
+    tied = [room.hints[i] if isinstance(room.hints[i], Hint) else None for i in unseen]
+    for i, hint in zip(unseen, tied):
+        if hint and hint.after_case and hint.after_case in record.last_failed_cases:
+            return i
+    for i, hint in zip(unseen, tied):
+        if hint and hint.after_kind and hint.after_kind in record.last_failure_kinds:
             return i
     return unseen[0]
 

@@ -39,6 +39,7 @@ class Checked:
     result: object  # RoomResult; typed loosely so this module needn't import grading
     reward: game.ClearReward | None = None
     next_room: Room | None = None
+    locked_ahead: game.RoomState | None = None  # the next room here, when its door is locked
     already_cleared: bool = False
     recreated: bool = False
 
@@ -162,6 +163,7 @@ class Session:
             checked.already_cleared = record.cleared
             checked.reward = game.clear(self.content, self.progress, room, progress.now())
             checked.next_room = game.next_room(self.content, self.progress, after=room.id)
+            checked.locked_ahead = game.locked_ahead(self.content, self.progress, room)
         else:
             record.last_failure_kinds = result.failure_kinds
             record.last_failed_cases = result.failed_cases

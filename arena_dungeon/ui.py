@@ -253,7 +253,7 @@ def show_result(result: RoomResult, room: Room, path: Path | None = None,
 def show_clear(room: Room, xp: int | None, new_tools: Sequence[str], opened: Sequence[Room],
                next_room: Room | None, pictures: Sequence[Picture], curves: Sequence,
                techniques: dict[str, Technique], subproblems: dict[str, SubProblem],
-               dungeon_done: bool, peeked: bool) -> None:
+               dungeon_done: bool, peeked: bool, locked_ahead: RoomState | None = None) -> None:
     for pic in pictures:
         show_picture(pic)
     for title, values in curves:
@@ -285,6 +285,10 @@ def show_clear(room: Room, xp: int | None, new_tools: Sequence[str], opened: Seq
     if dungeon_done:
         console.print(Panel(Text("Dungeon cleared! Every room here is done.", style="xp"),
                             border_style="yellow"))
+    if locked_ahead is not None:
+        console.print(Text(f"🔒 The next room here, {locked_ahead.room.title}, needs "
+                           f"{', '.join(locked_ahead.missing)}: `arena map` shows where each "
+                           "tool is found.", style="muted"))
     if next_room is not None:
         console.print(Text("Next: ", style="muted") + Text(f"arena play {next_room.id}",
                                                            style="room")
@@ -320,7 +324,8 @@ def show_checked(checked, content: Content, peeked: bool,  # type: ignore[no-unt
         show_clear(checked.room, reward.xp if reward else None,
                    reward.new_tools if reward else [], reward.opened if reward else [],
                    checked.next_room, result.pictures, result.curves, content.techniques,
-                   content.subproblems, bool(reward and reward.dungeon_done), peeked)
+                   content.subproblems, bool(reward and reward.dungeon_done), peeked,
+                   checked.locked_ahead)
     elif result.cases and all(c.kind == "not_implemented" for c in result.cases):
         info(f"Open {checked.path.name} and replace `raise NotImplementedError` with your "
              "code.")

@@ -72,3 +72,38 @@ def test_levels_grow():
     assert game.level(100) == 2
     assert game.level(299) == 2
     assert game.level(300) == 3
+
+
+def test_a_case_that_only_reached_not_implemented_ties_no_hint():
+    from arena_dungeon.grading.report import CaseResult, RoomResult
+
+    result = RoomResult(room_id="r", cases=[
+        CaseResult("test_a", False, kind="not_implemented"),
+        CaseResult("test_b", False, kind="value"),
+        CaseResult("test_c", True)])
+    assert result.failed_cases == ["test_b"]
+
+
+def test_hint_tied_to_the_failed_case_beats_one_tied_to_the_kind(pack):
+    from arena_dungeon.content import load
+
+    room_yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
+    room_yaml.write_text(room_yaml.read_text().replace(
+        "  - Return x + 1.\n",
+        "  - text: A scalar is a 0-dim tensor.\n    after_case: test_scalar\n  - Return x + 1.\n"))
+    room = load(pack).rooms["add-one"]
+    record = Progress().room(room.id)
+    record.last_failure_kinds, record.last_failed_cases = ["shape"], ["test_scalar"]
+    assert game.next_hint(room, record) == 2  # the case's hint, then the kind's
+    record.hints_seen = [2]
+    assert game.next_hint(room, record) == 1
+
+
+def test_locked_ahead_names_the_next_room_here_when_its_door_is_shut(fixture_content):
+    add_one, double = fixture_content.rooms["add-one"], fixture_content.rooms["double"]
+    prog = Progress()
+    ahead = game.locked_ahead(fixture_content, prog, add_one)
+    assert ahead is not None and ahead.room is double and ahead.missing == ("alpha",)
+    game.clear(fixture_content, prog, add_one, "t")  # grants alpha: the door opens
+    assert game.locked_ahead(fixture_content, prog, add_one) is None
+    assert game.locked_ahead(fixture_content, prog, double) is None  # nothing after it

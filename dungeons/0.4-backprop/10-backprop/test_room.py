@@ -5,6 +5,7 @@ twice, a shared parent, numbers in the graph, operands without grad, only leaves
 import numpy as np
 import torch
 
+import autograd_graph as graph  # the given module the player's file imports
 from arena_dungeon.testing import assert_tensor_close, call, describe, fail
 
 
@@ -14,7 +15,7 @@ def _grad(room, t, expected, what, atol=1e-5, rtol=1e-4):
         fail(f".grad of {what} is None after backprop; expected {np.round(np.asarray(expected), 4).tolist()}",
              kind="value", details="Leaves that require grad get their gradient stored in "
                                    ".grad, as a Tensor.")
-    if not isinstance(g, room.Tensor):
+    if not isinstance(g, graph.Tensor):
         fail(f".grad of {what} is {describe(g)}, expected a Tensor wrapping the gradient array",
              kind="type")
     assert_tensor_close(torch.tensor(np.asarray(g.array, dtype=np.float64)),
@@ -31,25 +32,25 @@ def _backprop(room, end, end_grad=None, label="end"):
 
 def test_chained_logs(room):
     """c = log(log(a)), end_grad None (ones): a.grad = 1 / (a log a)."""
-    a = room.Tensor([np.e, np.e ** np.e], requires_grad=True)
-    c = room.log(room.log(a))
+    a = graph.Tensor([np.e, np.e ** np.e], requires_grad=True)
+    c = graph.log(graph.log(a))
     _backprop(room, c, None, "c")
     _grad(room, a, [1 / np.e, 1 / (np.e ** np.e * np.e)], "a (c = log(log(a)))")
 
 
 def test_end_grad_is_used(room):
     """The same graph with end_grad = Tensor([2, -1]): the gradients are scaled by it."""
-    a = room.Tensor([np.e, np.e ** np.e], requires_grad=True)
-    c = room.log(room.log(a))
-    _backprop(room, c, room.Tensor([2.0, -1.0]), "c, end_grad=Tensor([2, -1])")
+    a = graph.Tensor([np.e, np.e ** np.e], requires_grad=True)
+    c = graph.log(graph.log(a))
+    _backprop(room, c, graph.Tensor([2.0, -1.0]), "c, end_grad=Tensor([2, -1])")
     _grad(room, a, [2 / np.e, -1 / (np.e ** np.e * np.e)],
           "a (c = log(log(a)), end_grad [2, -1])")
 
 
 def test_product_of_two_leaves(room):
     """c = a * b: a.grad = b, b.grad = a."""
-    a = room.Tensor([1.0, 2.0, 3.0], requires_grad=True)
-    b = room.Tensor([4.0, 5.0, 6.0], requires_grad=True)
+    a = graph.Tensor([1.0, 2.0, 3.0], requires_grad=True)
+    b = graph.Tensor([4.0, 5.0, 6.0], requires_grad=True)
     _backprop(room, a * b, None, "a * b")
     _grad(room, a, [4.0, 5.0, 6.0], "a (c = a * b)")
     _grad(room, b, [1.0, 2.0, 3.0], "b (c = a * b)")
@@ -57,17 +58,17 @@ def test_product_of_two_leaves(room):
 
 def test_tensor_used_twice(room):
     """x * x (x in both positions) gives 2x; (2a) * (a * 1) gives 4a: gradients add up."""
-    x = room.Tensor([1.0, -2.0, 3.0], requires_grad=True)
+    x = graph.Tensor([1.0, -2.0, 3.0], requires_grad=True)
     _backprop(room, x * x, None, "x * x")
     _grad(room, x, [2.0, -4.0, 6.0], "x (y = x * x)")
-    a = room.Tensor([1.0, 2.0, 3.0], requires_grad=True)
+    a = graph.Tensor([1.0, 2.0, 3.0], requires_grad=True)
     _backprop(room, (2 * a) * (a * 1), None, "(2 * a) * (a * 1)")
     _grad(room, a, [4.0, 8.0, 12.0], "a (d = (2 * a) * (a * 1))")
 
 
 def test_shared_parent(room):
     """d = 2 * b, e = b * 3, f = d * e = 6 b^2: b.grad = 12 b = [12, 24, 36]."""
-    b = room.Tensor([1.0, 2.0, 3.0], requires_grad=True)
+    b = graph.Tensor([1.0, 2.0, 3.0], requires_grad=True)
     d = 2 * b
     e = b * 3
     _backprop(room, d * e, None, "f = d * e")
@@ -76,8 +77,8 @@ def test_shared_parent(room):
 
 def test_operand_without_grad(room):
     """c = a * b with b.requires_grad False: a.grad = b, b.grad stays None."""
-    a = room.Tensor([1.0, 2.0, 3.0], requires_grad=True)
-    b = room.Tensor([4.0, 5.0, 6.0], requires_grad=False)
+    a = graph.Tensor([1.0, 2.0, 3.0], requires_grad=True)
+    b = graph.Tensor([4.0, 5.0, 6.0], requires_grad=False)
     _backprop(room, a * b, None, "a * b")
     _grad(room, a, [4.0, 5.0, 6.0], "a (c = a * b)")
     if b.grad is not None:
@@ -87,10 +88,10 @@ def test_operand_without_grad(room):
 
 def test_only_leaves_get_grad(room):
     """In y = log(a * b) + a, the intermediate tensors keep .grad None."""
-    a = room.Tensor([1.0, 2.0], requires_grad=True)
-    b = room.Tensor([3.0, 4.0], requires_grad=True)
+    a = graph.Tensor([1.0, 2.0], requires_grad=True)
+    b = graph.Tensor([3.0, 4.0], requires_grad=True)
     p = a * b
-    q = room.log(p)
+    q = graph.log(p)
     y = q + a
     _backprop(room, y, None, "y")
     for t, name in [(p, "p = a * b"), (q, "q = log(p)"), (y, "y = q + a")]:
@@ -103,7 +104,7 @@ def test_only_leaves_get_grad(room):
 
 def test_grad_accumulates_across_calls(room):
     """Two backprops of c = a * 3 leave a.grad = 6, not 3: add into an existing .grad."""
-    a = room.Tensor([1.0, 2.0], requires_grad=True)
+    a = graph.Tensor([1.0, 2.0], requires_grad=True)
     c = a * 3
     _backprop(room, c, None, "a * 3")
     _backprop(room, c, None, "a * 3 (again)")
@@ -116,10 +117,10 @@ def test_broadcasting_graph_against_torch(room):
     arrays = {"a": rng.uniform(0.5, 2.0, size=3), "b": rng.uniform(0.5, 2.0, size=(2, 1)),
               "c": rng.normal(size=(2, 3))}
     end = rng.normal(size=(2, 3))
-    ours = {k: room.Tensor(v.astype(np.float32), requires_grad=True) for k, v in arrays.items()}
+    ours = {k: graph.Tensor(v.astype(np.float32), requires_grad=True) for k, v in arrays.items()}
     a, b, c = ours["a"], ours["b"], ours["c"]
-    y = room.log(a * b + a) * c + b
-    _backprop(room, y, room.Tensor(end.astype(np.float32)), "y, random end_grad")
+    y = graph.log(a * b + a) * c + b
+    _backprop(room, y, graph.Tensor(end.astype(np.float32)), "y, random end_grad")
     theirs = {k: torch.tensor(v.astype(np.float32), dtype=torch.float64, requires_grad=True)
               for k, v in arrays.items()}
     ta, tb, tc = theirs["a"], theirs["b"], theirs["c"]

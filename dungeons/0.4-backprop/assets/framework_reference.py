@@ -1,10 +1,10 @@
 """Test helpers for the 0.4 rooms, built on the framework in ../given/.
 
-`fresh()` gives a test its own independent copy of that framework (backprop_core.py with
-backprop_framework.py on top: its own BACK_FUNCS and tracking flag), so registering a
-player's backward function cannot leak into another case or into the copy the player's
-file imports. Room 18 imports backprop_core.py itself and rooms 20-23 backprop_framework.py;
-room 10 keeps its own given framework (the shared one would show its answer).
+`fresh()` gives a test its own independent copy of that framework (autograd_graph.py, with
+backprop_core.py on it and backprop_framework.py on top: its own BACK_FUNCS and tracking
+flag), so registering a player's backward function cannot leak into another case or into
+the copy the player's file imports. Room 10 imports autograd_graph.py itself (the layers
+above would show its answer), room 18 backprop_core.py and rooms 20-23 backprop_framework.py.
 """
 
 import sys
@@ -27,19 +27,24 @@ def _load(name: str, path: Path):
 def fresh():
     """A new, independent copy of the given framework (its own BACK_FUNCS and global flag).
 
-    Returns the copy of backprop_framework, built on its own copy of backprop_core (reached
-    through it: `fw.BACK_FUNCS`, `fw.Tensor`, `fw.grad_tracking_enabled` are the core copy's).
+    Returns the copy of backprop_framework, built on its own copies of backprop_core and
+    autograd_graph (reached through it: `fw.BACK_FUNCS`, `fw.Tensor`,
+    `fw.grad_tracking_enabled` are the bottom copy's).
     """
-    core = _load("backprop_core_copy", GIVEN / "backprop_core.py")
-    shipped = sys.modules.get("backprop_core")
-    sys.modules["backprop_core"] = core  # what the framework copy's `import backprop_core` finds
+    layers = [("autograd_graph", "autograd_graph_copy"), ("backprop_core", "backprop_core_copy"),
+              ("backprop_framework", "backprop_framework_copy")]
+    shipped = {name: sys.modules.get(name) for name, _ in layers}
     try:
-        return _load("backprop_framework_copy", GIVEN / "backprop_framework.py")
+        for name, copy_name in layers:  # each copy's `import <layer below>` finds the copy
+            module = _load(copy_name, GIVEN / f"{name}.py")
+            sys.modules[name] = module
+        return module
     finally:
-        if shipped is None:
-            del sys.modules["backprop_core"]
-        else:
-            sys.modules["backprop_core"] = shipped
+        for name, module in shipped.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
 
 
 def check_array(got, expected, *, call: str, atol: float = 1e-5, rtol: float = 1e-4,

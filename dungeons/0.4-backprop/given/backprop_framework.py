@@ -12,8 +12,8 @@ name of backprop_core can be imported from here too. This module adds:
 - `Parameter`, `Module` (a tiny torch.nn.Module: registers Parameters and sub-modules
   assigned as attributes, `parameters()`, `__call__` -> `forward`).
 
-There is one gradient-tracking switch, backprop_core's `grad_tracking_enabled`, turned off
-inside `with NoGrad():`. Read it live as `backprop_framework.grad_tracking_enabled` (or
+There is one gradient-tracking switch, autograd_graph's `grad_tracking_enabled` (under
+backprop_core.py), turned off inside `with NoGrad():`. Read it live as `backprop_framework.grad_tracking_enabled` (or
 `backprop_core.grad_tracking_enabled`); a `from ... import` of it copies its value once.
 """
 

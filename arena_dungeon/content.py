@@ -38,6 +38,17 @@ class ContentError(Exception):
         self.message = message
 
 
+class ContentErrors(ContentError):
+    """Several content problems at once; str() lists each on its own line."""
+
+    def __init__(self, problems: list[ContentError]) -> None:
+        self.problems = list(problems)
+        first = self.problems[0]
+        Exception.__init__(self, "\n".join(str(p) for p in self.problems))
+        self.path = first.path
+        self.message = first.message if len(self.problems) == 1 else str(self)
+
+
 @_record
 class Rules:
     """Constraints on the player's code, checked on its syntax tree before any case runs."""
@@ -296,44 +307,95 @@ def load_room(folder: Path, dungeon_id: str = "", number: int = 0) -> Room:
 
 
 def load_dungeon(folder: Path) -> tuple[Dungeon, list[Room]]:
-    folder = folder.resolve()
-    path = folder / "dungeon.yaml"
-    dungeon: Dungeon = _validate(Dungeon, path, _read_yaml(path), folder=folder)
-    by_id: dict[str, Path] = {}
-    for sub in sorted(p for p in folder.iterdir() if (p / "room.yaml").is_file()):
-        by_id[re.sub(r"^\d+-", "", sub.name)] = sub
-    rooms = []
-    for number, room_id in enumerate(dungeon.rooms, start=1):
-        if room_id not in by_id:
-            raise ContentError(path, f"field `rooms`: no folder for room `{room_id}` "
-                                     f"(expected a folder named NN-{room_id})")
-        room = load_room(by_id[room_id], dungeon.id, number)
-        if room.id != room_id:
-            raise ContentError(room.folder / "room.yaml",
-                               f"field `id`: is `{room.id}` but the folder says `{room_id}`")
-        rooms.append(room)
-    unlisted = sorted(set(by_id) - set(dungeon.rooms))
-    if unlisted:
-        raise ContentError(path, f"field `rooms`: folders not listed: {', '.join(unlisted)}")
-    if dungeon.boss not in dungeon.rooms:
-        raise ContentError(path, f"field `boss`: `{dungeon.boss}` is not one of its rooms")
+    """One dungeon and its rooms; raises its first problem (or all of them, as ContentErrors)."""
+    dungeon, rooms, problems = _survey_dungeon(folder)
+    if problems:
+        raise ContentErrors(problems)
+    assert dungeon is not None
     return dungeon, rooms
 
 
+def _survey_dungeon(folder: Path) -> tuple[Dungeon | None, list[Room], list[ContentError]]:
+    """A dungeon, the rooms of it that load, and every problem found on the way."""
+    folder = folder.resolve()
+    path = folder / "dungeon.yaml"
+    problems: list[ContentError] = []
+    dungeon: Dungeon | None = _collect(
+        problems, lambda: _validate(Dungeon, path, _read_yaml(path), folder=folder))
+    by_id: dict[str, Path] = {}
+    for sub in sorted(p for p in folder.iterdir() if (p / "room.yaml").is_file()):
+        by_id[re.sub(r"^\d+-", "", sub.name)] = sub
+    if dungeon is None:  # still name the problems of each room folder
+        for number, sub in enumerate(by_id.values(), start=1):
+            _collect(problems, load_room, sub, "", number)
+        return None, [], problems
+    rooms = []
+    for number, room_id in enumerate(dungeon.rooms, start=1):
+        if room_id not in by_id:
+            problems.append(ContentError(path, f"field `rooms`: no folder for room `{room_id}` "
+                                               f"(expected a folder named NN-{room_id})"))
+            continue
+        if room_id in dungeon.rooms[:number - 1]:
+            problems.append(ContentError(path, f"field `rooms`: `{room_id}` is listed twice"))
+            continue
+        room = _collect(problems, load_room, by_id[room_id], dungeon.id, number)
+        if room is None:
+            continue
+        if room.id != room_id:
+            problems.append(ContentError(room.folder / "room.yaml", f"field `id`: is "
+                                         f"`{room.id}` but the folder says `{room_id}`"))
+            continue
+        rooms.append(room)
+    unlisted = sorted(set(by_id) - set(dungeon.rooms))
+    if unlisted:
+        problems.append(ContentError(path, f"field `rooms`: folders not listed: "
+                                           f"{', '.join(unlisted)}"))
+    if dungeon.boss not in dungeon.rooms:
+        problems.append(ContentError(path, f"field `boss`: `{dungeon.boss}` is not one of its "
+                                           "rooms"))
+    return dungeon, rooms, problems
+
+
+def _collect(problems: list[ContentError], fn: Any, *args: Any) -> Any:
+    """`fn(*args)`, or None with its ContentError(s) added to `problems`."""
+    try:
+        return fn(*args)
+    except ContentError as exc:
+        problems.extend(exc.problems if isinstance(exc, ContentErrors) else [exc])
+        return None
+
+
 def load_techniques(folder: Path) -> tuple[dict[str, Technique], dict[str, SubProblem]]:
-    techniques: dict[str, Technique] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        tech: Technique = _validate(Technique, path, _read_yaml(path))
-        if tech.id != path.stem:
-            raise ContentError(path, f"field `id`: is `{tech.id}` but the file is `{path.stem}`")
-        techniques[tech.id] = tech
-    subproblems: dict[str, SubProblem] = {}
-    for path in sorted((folder / "subproblems").glob("*.yaml")):
-        sub: SubProblem = _validate(SubProblem, path, _read_yaml(path))
-        if sub.id != path.stem:
-            raise ContentError(path, f"field `id`: is `{sub.id}` but the file is `{path.stem}`")
-        subproblems[sub.id] = sub
+    techniques, subproblems, problems = _survey_techniques(folder)
+    if problems:
+        raise ContentErrors(problems)
     return techniques, subproblems
+
+
+def _survey_techniques(folder: Path) -> tuple[dict[str, Technique], dict[str, SubProblem],
+                                              list[ContentError]]:
+    problems: list[ContentError] = []
+    found: dict[type, dict[str, Any]] = {Technique: {}, SubProblem: {}}
+    for model, sub in ((Technique, folder), (SubProblem, folder / "subproblems")):
+        for path in sorted(sub.glob("*.yaml")):
+            obj = _collect(problems, lambda p=path, m=model: _validate(m, p, _read_yaml(p)))
+            if obj is None:
+                continue
+            if obj.id != path.stem:
+                problems.append(ContentError(path, f"field `id`: is `{obj.id}` but the file is "
+                                                   f"`{path.stem}`"))
+                continue
+            found[model][obj.id] = obj
+    techniques: dict[str, Technique] = found[Technique]
+    subproblems: dict[str, SubProblem] = {}
+    for sub_id, subproblem in found[SubProblem].items():
+        missing = [t for t in subproblem.techniques if t not in techniques]
+        if missing:
+            problems.append(ContentError(folder / "subproblems" / f"{sub_id}.yaml",
+                                         f"field `techniques`: no technique `{missing[0]}`"))
+            continue
+        subproblems[sub_id] = subproblem
+    return techniques, subproblems, problems
 
 
 def fingerprint(root: Path) -> str:
@@ -387,49 +449,75 @@ def load(root: Path | None = None, *, cache_dir: Path | None = None) -> Content:
     return content
 
 
-def _load_fresh(root: Path) -> Content:
-    techniques, subproblems = load_techniques(root / "techniques")
+def survey(root: Path | None = None) -> tuple[Content, list[ContentError]]:
+    """Load what can be loaded and name every problem (rooms/dungeons that fail are left out).
+
+    A dungeon with any problem (in its dungeon.yaml or in any of its rooms) is left out whole,
+    so that the content returned is consistent: every room a dungeon lists is there.
+    """
+    root = (root or content_root()).resolve()
+    techniques, subproblems, problems = _survey_techniques(root / "techniques")
     dungeons: list[Dungeon] = []
     rooms: dict[str, Room] = {}
     dungeon_dir = root / "dungeons"
     if not dungeon_dir.is_dir():
-        raise ContentError(dungeon_dir, "no dungeons folder here")
-    for folder in sorted(p for p in dungeon_dir.iterdir() if (p / "dungeon.yaml").is_file()):
-        dungeon, its_rooms = load_dungeon(folder)
+        problems.append(ContentError(dungeon_dir, "no dungeons folder here"))
+        folders = []
+    else:
+        folders = sorted(p for p in dungeon_dir.iterdir() if (p / "dungeon.yaml").is_file())
+    seen_rooms: dict[str, Room] = {}
+    seen_dungeons: dict[str, Dungeon] = {}
+    for folder in folders:
+        dungeon, its_rooms, found = _survey_dungeon(folder)
         for room in its_rooms:
-            if room.id in rooms:
-                raise ContentError(room.folder / "room.yaml",
-                                   f"field `id`: `{room.id}` is already used in "
-                                   f"{rooms[room.id].folder}")
-            rooms[room.id] = room
-        dungeons.append(dungeon)
+            found.extend(_check_room(room, techniques, subproblems))
+            if room.id in seen_rooms:
+                found.append(ContentError(room.folder / "room.yaml", f"field `id`: `{room.id}` "
+                                          f"is already used in {seen_rooms[room.id].folder}"))
+            else:
+                seen_rooms[room.id] = room
+        if dungeon is not None:
+            if dungeon.id in seen_dungeons:
+                found.append(ContentError(folder.resolve() / "dungeon.yaml",
+                                          f"field `id`: `{dungeon.id}` is already used by "
+                                          f"{seen_dungeons[dungeon.id].folder}"))
+            else:
+                seen_dungeons[dungeon.id] = dungeon
+        problems.extend(found)
+        if dungeon is not None and not found:
+            dungeons.append(dungeon)
+            rooms.update((r.id, r) for r in its_rooms)
     dungeons.sort(key=lambda d: tuple(int(x) for x in d.id.split(".")))
-    _cross_check(rooms, techniques, subproblems)
     return Content(root=root, dungeons=dungeons, rooms=rooms, techniques=techniques,
-                   subproblems=subproblems)
+                   subproblems=subproblems), problems
 
 
-def _cross_check(rooms: dict[str, Room], techniques: dict[str, Technique],
-                 subproblems: dict[str, SubProblem]) -> None:
-    for room in rooms.values():
-        path = room.folder / "room.yaml"
-        for kind in ("requires", "grants", "uses"):
-            for tool in getattr(room, kind):
-                if tool not in techniques:
-                    raise ContentError(path, f"field `{kind}`: no technique `{tool}` "
-                                             f"(add techniques/{tool}.yaml)")
-        for sub in room.subproblems:
-            if sub not in subproblems:
-                raise ContentError(path, f"field `subproblems`: no sub-problem `{sub}` "
-                                         f"(add techniques/subproblems/{sub}.yaml)")
-        for i, hint in enumerate(room.hints):
-            if isinstance(hint, Hint) and hint.after_case is not None:
-                if f"def {hint.after_case}(" not in room.tests.read_text(encoding="utf-8"):
-                    raise ContentError(path, f"field `hints.{i}.after_case`: no test "
-                                             f"`{hint.after_case}` in test_room.py")
-    for sub in subproblems.values():
-        for tool in sub.techniques:
+def _load_fresh(root: Path) -> Content:
+    content, problems = survey(root)
+    if problems:
+        raise ContentErrors(problems)
+    return content
+
+
+def _check_room(room: Room, techniques: dict[str, Technique],
+                subproblems: dict[str, SubProblem]) -> list[ContentError]:
+    """The room's references to techniques, sub-problems and its own tests."""
+    path = room.folder / "room.yaml"
+    problems = []
+    for kind in ("requires", "grants", "uses"):
+        for tool in getattr(room, kind):
             if tool not in techniques:
-                raise ContentError(Path("techniques/subproblems") / f"{sub.id}.yaml",
-                                   f"field `techniques`: no technique `{tool}`")
-
+                problems.append(ContentError(path, f"field `{kind}`: no technique `{tool}` "
+                                                   f"(add techniques/{tool}.yaml)"))
+    for sub in room.subproblems:
+        if sub not in subproblems:
+            problems.append(ContentError(path, f"field `subproblems`: no sub-problem `{sub}` "
+                                               f"(add techniques/subproblems/{sub}.yaml)"))
+    tests = None
+    for i, hint in enumerate(room.hints):
+        if isinstance(hint, Hint) and hint.after_case is not None:
+            tests = tests if tests is not None else room.tests.read_text(encoding="utf-8")
+            if f"def {hint.after_case}(" not in tests:
+                problems.append(ContentError(path, f"field `hints.{i}.after_case`: no test "
+                                                   f"`{hint.after_case}` in test_room.py"))
+    return problems

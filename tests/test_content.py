@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from arena_dungeon.content import ContentError, load
+from arena_dungeon.content import ContentError, ContentErrors, load, survey
 
 ROOM = Path("dungeons/9.9-fixture/01-add-one")
 
@@ -92,3 +92,29 @@ def test_given_modules_are_checked(pack, given, words):
     with pytest.raises(ContentError, match=words) as info:
         load(pack)
     assert "given.0" in str(info.value)
+
+
+def test_survey_names_every_problem_and_keeps_what_loads(pack):
+    """Three problems in three places: all named in one run; the sound parts still load."""
+    _edit(pack, ROOM / "room.yaml", "minutes: 2", "minutes: 2\nsparkle: true")
+    _edit(pack, Path("dungeons/9.9-fixture/02-double/room.yaml"), "difficulty:",
+          "colour: red\ndifficulty:")
+    (pack / "techniques" / "beta.yaml").write_text("id: beta\nname: beta\n")
+    content, problems = survey(pack)
+    text = "\n".join(str(p) for p in problems)
+    assert len(problems) == 3, text
+    assert "sparkle" in text and "colour" in text and "beta.yaml" in text
+    assert content.dungeons == [] and content.rooms == {}  # the broken dungeon is left out
+    assert "alpha" in content.techniques
+
+    with pytest.raises(ContentErrors) as err:
+        load(pack)
+    assert isinstance(err.value, ContentError)
+    assert len(err.value.problems) == 3
+    assert str(err.value).count("\n") == 2  # one problem per line
+
+
+def test_survey_of_a_sound_pack_finds_nothing(pack):
+    content, problems = survey(pack)
+    assert problems == []
+    assert [r.id for r in content.ordered_rooms] == ["add-one", "double"]

@@ -10,16 +10,9 @@ from pathlib import Path
 
 from arena_dungeon import game, progress
 from arena_dungeon.content import Content, Dungeon, Room, load
+from arena_dungeon.errors import GameError
 from arena_dungeon.progress import Progress
 from arena_dungeon.workspace import Workspace
-
-
-class GameError(Exception):
-    """Something the player asked for can't be done; the message says why and what to do."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 @dataclass
@@ -69,6 +62,9 @@ class Session:
     workspace: Workspace
     progress: Progress
     warnings: list[str] = field(default_factory=list)
+    # Shown after the command's result: progress could not be saved (and where), or a broken
+    # file found on disk while saving was set aside. Saving never raises.
+    save_problems: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, workspace: Path | None = None, content_root: Path | None = None) -> Session:
@@ -83,7 +79,11 @@ class Session:
         return session
 
     def save(self) -> None:
-        progress.save(self.workspace.progress_file, self.progress)
+        """Merge this session's progress into the save file; a failure is recorded, not raised."""
+        try:
+            self.save_problems.extend(progress.save(self.workspace.progress_file, self.progress))
+        except progress.SaveError as exc:
+            self.save_problems.append(str(exc))
 
     # ------------------------------------------------------------ lookups
 

@@ -1,16 +1,20 @@
 """The player's folder: where room files live, writing stubs, reset with a backup.
 
 A file the player may have edited is never overwritten: reset moves it to
-`.arena/backups/` first, and new content only ever adds files.
+`.arena/backups/` first, and new content only ever adds files. A workspace that can't be
+written (read-only, full, a file, a path too long) is a GameError naming the file.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from arena_dungeon.content import Dungeon, Room
+from arena_dungeon.errors import GameError, os_reason, short
 
 WORKSPACE_ENV = "ARENA_WORKSPACE"
 DEFAULT_NAME = "arena-workspace"
@@ -37,6 +41,10 @@ class Workspace:
 
     def room_file(self, dungeon: Dungeon, room: Room) -> Path:
         """The player's file for `room`; an existing file with an older number is reused."""
+        with self._io("find your file for this room"):
+            return self._room_file(dungeon, room)
+
+    def _room_file(self, dungeon: Dungeon, room: Room) -> Path:
         folder = self.root / dungeon.slug
         path = folder / room.filename
         if not path.exists() and folder.is_dir():
@@ -51,12 +59,13 @@ class Workspace:
         """Write the room's stub unless the player's file exists; returns (path, written)."""
         path = self.room_file(dungeon, room)
         self.ensure_given(dungeon, room)
-        if path.exists():
-            return path, False
-        import shutil
+        with self._io("write the room's file"):
+            if path.exists():
+                return path, False
+            import shutil
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(room.stub, path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(room.stub, path)
         return path, True
 
     def ensure_given(self, dungeon: Dungeon, room: Room) -> list[Path]:
@@ -69,10 +78,11 @@ class Workspace:
         placed = []
         for source in room.given_files:
             dest = self.root / dungeon.slug / source.name
-            if not dest.exists() or dest.read_bytes() != source.read_bytes():
-                if dest.exists():
-                    self.backup(dest, dest.stem)
-                _replace_with_copy(source, dest)
+            with self._io("put the room's given modules in place"):
+                if not dest.exists() or dest.read_bytes() != source.read_bytes():
+                    if dest.exists():
+                        self.backup(dest, dest.stem)
+                    _replace_with_copy(source, dest)
             placed.append(dest)
         return placed
 
@@ -80,24 +90,35 @@ class Workspace:
         """Copy a file of the player's into the backups folder; returns the copy's path."""
         import shutil
 
-        self.backups.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        dest = self.backups / f"{label}-{stamp}{path.suffix}"
-        n = 1
-        while dest.exists():
-            dest = self.backups / f"{label}-{stamp}-{n}{path.suffix}"
-            n += 1
-        shutil.copy2(path, dest)
+        with self._io("back up your file"):
+            self.backups.mkdir(parents=True, exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            dest = self.backups / f"{label}-{stamp}{path.suffix}"
+            n = 1
+            while dest.exists():
+                dest = self.backups / f"{label}-{stamp}-{n}{path.suffix}"
+                n += 1
+            shutil.copy2(path, dest)
         return dest
 
     def reset(self, dungeon: Dungeon, room: Room) -> tuple[Path, Path | None]:
         """Back up the player's file (if any) and put the stub back; returns (file, backup)."""
         path = self.room_file(dungeon, room)
         self.ensure_given(dungeon, room)
-        saved = self.backup(path, room.id) if path.exists() else None
-        _replace_with_copy(room.stub, path)
+        with self._io("put the stub back"):
+            saved = self.backup(path, room.id) if path.exists() else None
+            _replace_with_copy(room.stub, path)
         return path, saved
 
+    @contextmanager
+    def _io(self, doing: str) -> Iterator[None]:
+        """Turn a failed read or write in the workspace into a GameError that names the file."""
+        try:
+            yield
+        except OSError as exc:
+            raise GameError(f"could not {doing}: {os_reason(exc)}",
+                            f"the workspace must be a folder you can write to (now: "
+                            f"{short(self.root)}); choose another with --workspace") from None
 
 def _replace_with_copy(source: Path, dest: Path) -> None:
     """Copy `source` over `dest` atomically: a reader sees the old file or the new one."""

@@ -1,10 +1,11 @@
 """The game's content: typed models for dungeons, rooms, techniques, sub-problems; the loader.
 
 The models are plain frozen dataclasses. A fresh load validates every file with pydantic
-(strict: unknown keys are errors) and cross-checks ids; the result can be cached as a
-pickle keyed by the files' sizes and times, so that commands that don't grade start
-without importing pydantic or parsing YAML. Every problem with a content file becomes
-one `ContentError` that names the file and the field; the CLI shows it, never a traceback.
+(strict: unknown keys are errors) and cross-checks ids; the result can be cached as JSON
+keyed by the files' sizes and times (checked field by field when read back, never code),
+so that commands that don't grade start without importing pydantic or parsing YAML.
+Every problem with a content file becomes a `ContentError` that names the file and the
+field; `survey` finds them all in one run; the CLI shows them, never a traceback.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-CACHE_VERSION = 2  # bump when a record's fields change: old content caches are rebuilt
+CACHE_VERSION = 3  # bump when a record's fields change: old content caches are rebuilt
 CONTENT_ENV = "ARENA_CONTENT"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DUNGEON_ID = re.compile(r"^\d+\.\d+$")
@@ -418,35 +419,169 @@ def fingerprint(root: Path) -> str:
 def load(root: Path | None = None, *, cache_dir: Path | None = None) -> Content:
     """Load and cross-check all content under `root` (default: `content_root()`).
 
-    With `cache_dir`, a previous load of the same files is reused from a pickle there.
+    With `cache_dir`, a previous load of the same files is reused from a JSON cache there.
+    The cache sits in the player's workspace, so it is plain data checked field by field
+    against the models (`_decode`): a hostile or broken cache is rebuilt, never run.
     """
-    import pickle
+    import json
 
     root = (root or content_root()).resolve()
     if cache_dir is None:
         return _load_fresh(root)
-    cached = cache_dir / f"content-{fingerprint(root)}.pickle"
+    cached = cache_dir / f"content-{fingerprint(root)}.json"
     try:
         with open(cached, "rb") as f:
-            content = pickle.load(f)
-        if isinstance(content, Content):
+            content = _from_plain(json.loads(f.read(_CACHE_MAX)), root)
+        if content is not None:
             return content
-    except Exception:  # noqa: BLE001 - any unreadable cache is just rebuilt
+    except (OSError, ValueError, RecursionError):  # any unreadable cache is just rebuilt
         pass
     content = _load_fresh(root)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob("content-*.pickle"):
+        for old in (*cache_dir.glob("content-*.json"), *cache_dir.glob("content-*.pickle")):
             old.unlink(missing_ok=True)
         import tempfile
 
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(content, f, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(_to_plain(content), f, separators=(",", ":"))
         os.replace(tmp, cached)
     except OSError:
         pass  # a read-only place just means no cache
     return content
+
+
+_CACHE_MAX = 64 * 1024 * 1024
+_KINDS: dict[str, type] = {"dungeons": Dungeon, "rooms": Room, "techniques": Technique,
+                           "subproblems": SubProblem}
+
+
+def _to_plain(content: Content) -> dict[str, Any]:
+    """The content as JSON-able data: each record a dict of its fields, paths as strings."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, Path):
+            return str(value)
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if hasattr(value, "__dataclass_fields__"):
+            return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+        return value
+
+    return {"version": CACHE_VERSION, "root": str(content.root),
+            "dungeons": [plain(d) for d in content.dungeons],
+            "rooms": [plain(r) for r in content.rooms.values()],
+            "techniques": [plain(t) for t in content.techniques.values()],
+            "subproblems": [plain(s) for s in content.subproblems.values()]}
+
+
+def _from_plain(data: Any, root: Path) -> Content | None:
+    """Content from `_to_plain`'s data, or None if anything in it is not what a load makes:
+    a wrong type, a missing or unknown field, a folder outside the pack."""
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION \
+            or data.get("root") != str(root) or set(data) != {"version", "root", *_KINDS}:
+        return None
+    try:
+        records = {kind: [_decode(model, v) for v in _as_list(data[kind])]
+                   for kind, model in _KINDS.items()}
+    except (TypeError, ValueError):
+        return None
+    inside = str(root) + os.sep
+    if not all(str(r.folder).startswith(inside) for r in (*records["dungeons"],
+                                                          *records["rooms"])):
+        return None
+    rooms = {r.id: r for r in records["rooms"]}
+    if any(rid not in rooms for d in records["dungeons"] for rid in d.rooms):
+        return None
+    return Content(root=root, dungeons=records["dungeons"], rooms=rooms,
+                   techniques={t.id: t for t in records["techniques"]},
+                   subproblems={s.id: s for s in records["subproblems"]})
+
+
+def _as_list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
+    return value
+
+
+_DECODERS: dict[Any, Any] = {}
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    """`value` (plain JSON data) as type `tp`, checked all the way down; TypeError if not."""
+    plan = _DECODERS.get(tp)
+    if plan is None:
+        plan = _DECODERS[tp] = _plan(tp)
+    if isinstance(plan, frozenset):
+        return value if type(value) in plan else _fail(tp, value)
+    return plan(value)
+
+
+def _fail(tp: Any, value: Any) -> Any:
+    raise TypeError(f"{value!r:.40} is not a {tp}")
+
+
+def _plan(tp: Any) -> Any:
+    """How to check plain data as `tp`: a set of exact types it may be as it is, or a
+    function converting it (records, lists of records, paths, literals). Built once per
+    type, so reading the content cache back costs a few milliseconds."""
+    import types
+    import typing
+
+    if isinstance(tp, type) and hasattr(tp, "__dataclass_fields__"):
+        fields = tp.__dataclass_fields__
+        names = fields.keys()
+        # The annotations are this module's own source text (PEP 563): evaluated here, as
+        # typing.get_type_hints would, at a tenth of its cost.
+        plans = [(name, _plan(eval(f.type, globals()) if isinstance(f.type, str)  # noqa: S307
+                              else f.type)) for name, f in fields.items()]
+        simple = [(n, p) for n, p in plans if isinstance(p, frozenset)]
+        convert = [(n, p) for n, p in plans if not isinstance(p, frozenset)]
+
+        def record(value: Any) -> Any:
+            if type(value) is not dict or value.keys() != names:
+                _fail(tp, value)
+            for name, allowed in simple:
+                if type(value[name]) not in allowed:
+                    _fail(tp, value)
+            for name, fn in convert:
+                value[name] = fn(value[name])
+            return tp(**value)
+        return record
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is list:
+        item = _plan(args[0])
+        if isinstance(item, frozenset):
+            return lambda v: v if type(v) is list and all(type(x) in item for x in v) \
+                else _fail(tp, v)
+        return lambda v: [item(x) for x in v] if type(v) is list else _fail(tp, v)
+    if origin in (typing.Union, types.UnionType):
+        options = [_plan(a) for a in args]
+        allowed = frozenset().union(*(o for o in options if isinstance(o, frozenset)))
+        convert = [o for o in options if not isinstance(o, frozenset)]
+        if not convert:
+            return allowed
+
+        def union(value: Any) -> Any:
+            if type(value) in allowed:
+                return value
+            for fn in convert:
+                try:
+                    return fn(value)
+                except TypeError:
+                    continue
+            return _fail(tp, value)
+        return union
+    if origin is Literal:
+        values = {(type(a), a) for a in args}
+        return lambda v: v if (type(v), v) in values else _fail(tp, v)
+    if tp is Path:
+        return lambda v: Path(v) if type(v) is str else _fail(tp, v)
+    if tp is float:
+        return frozenset({int, float})
+    if tp in (str, int, bool, type(None), None):
+        return frozenset({type(None) if tp is None else tp})
+    raise TypeError(f"no plan for {tp}")
 
 
 def survey(root: Path | None = None) -> tuple[Content, list[ContentError]]:

@@ -118,3 +118,63 @@ def test_survey_of_a_sound_pack_finds_nothing(pack):
     content, problems = survey(pack)
     assert problems == []
     assert [r.id for r in content.ordered_rooms] == ["add-one", "double"]
+
+
+# ---------------------------------------------------------------- the content cache
+
+
+class _Payload:
+    """Unpickling this runs a shell command: what a poisoned cache would do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        import os
+
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_poisoned_cache_runs_nothing_and_is_rebuilt(pack, tmp_path, monkeypatch):
+    import pickle
+
+    from arena_dungeon import content as content_module
+
+    cache = tmp_path / "cache"
+    first = load(pack, cache_dir=cache)
+    key = content_module.fingerprint(pack.resolve())
+    marker = tmp_path / "pwned"
+    poison = pickle.dumps(_Payload(marker))
+    for name in (f"content-{key}.json", f"content-{key}.pickle"):
+        (cache / name).write_bytes(poison)
+    again = load(pack, cache_dir=cache)
+    assert not marker.exists(), "the cache ran code"
+    assert [r.id for r in again.ordered_rooms] == [r.id for r in first.ordered_rooms]
+    # ... and the rebuilt cache is plain data that is read back without a fresh load.
+    monkeypatch.setattr(content_module, "_load_fresh", lambda root: pytest.fail("not cached"))
+    assert [r.id for r in load(pack, cache_dir=cache).ordered_rooms] == ["add-one", "double"]
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda d: d["rooms"][0].update(difficulty="hard"),
+    lambda d: d["rooms"][0].update(folder="/etc"),
+    lambda d: d["rooms"][0].update(hints=[{"text": 1}]),
+    lambda d: d["rooms"][0].pop("entry"),
+    lambda d: d["rooms"][0].update(sparkle=True),
+    lambda d: d["dungeons"][0].update(rooms=["nowhere"]),
+    lambda d: d.update(rooms={}),
+], ids=["wrong type", "folder outside the pack", "hint text not a string", "missing field",
+        "unknown field", "dungeon lists an unknown room", "rooms not a list"])
+def test_a_tampered_cache_is_rebuilt(pack, tmp_path, tamper):
+    import json
+
+    cache = tmp_path / "cache"
+    load(pack, cache_dir=cache)
+    [path] = cache.glob("content-*.json")
+    data = json.loads(path.read_text())
+    tamper(data)
+    path.write_text(json.dumps(data))
+    content = load(pack, cache_dir=cache)
+    room = content.rooms["add-one"]
+    assert room.difficulty == 1 and room.folder.is_relative_to(pack.resolve())
+    assert [r.id for r in content.ordered_rooms] == ["add-one", "double"]

@@ -13,7 +13,11 @@ from typing import Any
 
 import torch
 
-_records: list[dict[str, Any]] = []  # pictures and notes for the report, drained by the plugin
+from arena_dungeon.grading.vocabulary import Curve, Kind, Note, PictureRecord, Progress, Record
+from arena_dungeon.grading.vocabulary import Warning as WarningRecord
+
+_records: list[Record] = []  # pictures and notes for the report, drained by the plugin
+_PLAIN_TENSORS = (torch.Tensor, torch.nn.Parameter)
 
 
 class Mismatch(AssertionError):
@@ -23,7 +27,7 @@ class Mismatch(AssertionError):
                  expected: str = "", got: str = "") -> None:
         super().__init__(summary if not details else f"{summary}\n{details}")
         self.summary = summary
-        self.kind = kind
+        self.kind = Kind.parse(kind)
         self.details = details
         self.expected = expected
         self.got = got
@@ -183,9 +187,36 @@ def assert_tensor_close(got: Any, expected: torch.Tensor, *, call: str = "",
     """
     where = f"{call} " if call else ""
     names = dims.split() if isinstance(dims, str) else dims
+    _judge_intact()
     if not isinstance(got, torch.Tensor):
         fail(f"{where}returned {describe(got)}, expected a tensor {describe(expected)}",
              kind="type", expected=describe(expected), got=describe(got))
+    _plain(got, where)
+    with torch._C.DisableTorchFunction():
+        _compare(got, expected, where, names, atol, rtol, check_dtype, exact_dtype)
+
+
+def _judge_intact() -> None:
+    """Fail the case if the player's code replaced anything the judge relies on."""
+    import sys
+
+    plugin = sys.modules.get("arena_dungeon.grading.plugin")
+    tampered = plugin.judge_intact() if plugin is not None else None
+    if tampered is not None:
+        fail(f"the grader was tampered with ({tampered}): this case can't be judged",
+             kind="tampered")
+
+
+def _plain(got: Any, where: str) -> None:
+    """Only a plain tensor is judged: a subclass could answer every comparison its own way."""
+    if type(got) not in _PLAIN_TENSORS:
+        fail(f"{where}returned a {type(got).__name__}, a subclass of Tensor: return a plain "
+             "torch.Tensor", kind="type", got=type(got).__name__)
+
+
+def _compare(got: torch.Tensor, expected: torch.Tensor, where: str,
+             names: Sequence[str] | None, atol: float, rtol: float, check_dtype: bool,
+             exact_dtype: bool) -> None:
     if got.shape != expected.shape:
         fail(f"{where}returned shape {_shape_text(got.shape, None)}, expected "
              f"{_shape_text(expected.shape, names)}: {shape_hint(got.shape, expected.shape)}",
@@ -226,7 +257,7 @@ def assert_tensor_close(got: Any, expected: torch.Tensor, *, call: str = "",
         rel = abs(gv - ev) / abs(ev) if ev not in (0, 0.0) else math.inf
         n_bad = int(bad.sum())
         at = f" at {idx}" if idx else ""
-        said = f"{call}: " if call else ""
+        said = f"{where.strip()}: " if where else ""
         summary = (f"{said}expected {ev_s}, got {gv_s}" if e.numel() == 1 else
                    f"{said}{n_bad} of {e.numel()} values differ; worst{at}: expected "
                    f"{ev_s}, got {gv_s}")
@@ -246,6 +277,7 @@ def assert_shape(got: Any, expected: Sequence[int], *, call: str = "",
     if not isinstance(got, torch.Tensor):
         fail(f"{where}returned {describe(got)}, expected a tensor of shape "
              f"{_shape_text(expected, names)}", kind="type", got=describe(got))
+    _plain(got, where)
     if tuple(got.shape) != expected:
         fail(f"{where}returned shape {_shape_text(got.shape, None)}, expected "
              f"{_shape_text(expected, names)}: {shape_hint(got.shape, expected)}",
@@ -406,14 +438,13 @@ def show_picture(image: torch.Tensor, caption: str = "") -> None:
         img = (img - lo) / (hi - lo + 1e-12)
     img = img.nan_to_num(nan=0.0, posinf=0.0, neginf=0.0).clamp(0, 1)
     pixels = (img.reshape(img.shape[0], -1) * 1000).round().div(1000).tolist()
-    _records.append({"event": "picture", "caption": caption, "pixels": pixels,
-                     "channels": 3 if img.dim() == 3 else 1})
+    _records.append(PictureRecord(caption=caption, pixels=pixels,
+                                  channels=3 if img.dim() == 3 else 1))
 
 
 def curve(title: str, values: Sequence[float]) -> None:
     """Attach a curve (e.g. the loss per step) to the report; drawn as a chart in the terminal."""
-    _records.append({"event": "curve", "title": title,
-                     "values": [float(v) for v in values][:2000]})
+    _records.append(Curve(title=title, values=[float(v) for v in values][:2000]))
 
 
 def progress(done: int, total: int, text: str = "") -> None:
@@ -422,7 +453,7 @@ def progress(done: int, total: int, text: str = "") -> None:
 
     plugin = sys.modules.get("arena_dungeon.grading.plugin")
     if plugin is not None:
-        plugin.write_record({"event": "progress", "done": done, "total": total, "text": text})
+        plugin.write_record(Progress(done=done, total=total, text=text))
 
 
 def compare_speed(fn: Callable[..., Any], reference: Callable[..., Any], *args: Any,
@@ -446,7 +477,7 @@ def compare_speed(fn: Callable[..., Any], reference: Callable[..., Any], *args: 
                 "look for a Python loop")
         if fail_if_slow:
             fail(text, kind="slow")
-        _records.append({"event": "warning", "text": text})
+        _records.append(WarningRecord(text=text))
     return ratio
 
 
@@ -458,10 +489,10 @@ def _timed(fn: Callable[..., Any], args: tuple[Any, ...], time: Any) -> float:
 
 def note(text: str) -> None:
     """Attach a line to the report (shown under the table), e.g. a final loss."""
-    _records.append({"event": "note", "text": text})
+    _records.append(Note(text=text))
 
 
-def drain_records() -> list[dict[str, Any]]:
+def drain_records() -> list[Record]:
     """Hand the pictures and notes gathered so far to the plugin."""
     out = list(_records)
     _records.clear()

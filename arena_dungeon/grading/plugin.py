@@ -1,37 +1,63 @@
 """The pytest plugin inside the grading child: loads the player's file, records each case.
 
-It writes one JSON object per line to `--arena-report`: a `start` line before each case
-(so a hang or a hard crash can be pinned on the running case), a `case` line with the
-learner-facing verdict after it, `picture`/`note` lines from `arena_dungeon.testing`,
-and a final `done` line. The parent (runner.py) reads the file, never stdout.
+It streams records (`grading.vocabulary`) to `--arena-report`, each stamped with the run's
+token: `collected` before the player's code runs, `start` before each case (so a hang or
+a hard crash can be pinned on the running case), `case` after it, pictures and notes from
+`arena_dungeon.testing`, `lingering` for threads left running, and `done`. Before the first
+case it takes a snapshot of the judge and installs the audit hook (`grading.guard`); a
+case whose judge was tampered with fails as `tampered`. The parent (runner.py) reads the
+file, never stdout. Both grading paths end the process with `os._exit` after the session,
+so neither waits for threads the player left running.
 """
 
 from __future__ import annotations
 
 import gc
 import importlib.util
-import json
+import os
 import sys
+import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TextIO
 
 import pytest
 
+from arena_dungeon.grading import guard
+from arena_dungeon.grading.child import TOKEN_ENV, kill_descendants
 from arena_dungeon.grading.verdicts import classify
+from arena_dungeon.grading.vocabulary import (
+    Case,
+    Collected,
+    Done,
+    Kind,
+    Lingering,
+    Record,
+    Start,
+)
 
 PLAYER_MODULE = "arena_player_solution"
+OUTPUT_CAP = 2_000  # characters of a case's printed output kept for the learner
 
 
 class _State:
     target: Path | None = None
     entry: str | None = None
-    report: Any = None
+    content: Path | None = None
+    writer: Callable[[Record | None], None] | None = None  # None closes the report
+    report_path: Path | None = None
     module: ModuleType | None = None
     import_error: BaseException | None = None
     loaded: bool = False
     typecheck: bool = False
+    snapshot: guard.Snapshot | None = None
+    plugins: int = 0
+    config: pytest.Config | None = None
+    tampered: str | None = None
+    threads: set[int] = set()
+    exitstatus: int = 0
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,6 +65,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--arena-target", help="the player's file to grade")
     group.addoption("--arena-entry", help="the function or class the room asks for")
     group.addoption("--arena-report", help="where to write the JSON-lines report")
+    group.addoption("--arena-content", help="the content root: its references stay private")
     group.addoption("--arena-typecheck", action="store_true",
                     help="check the entry's jaxtyping annotations at runtime")
     group.addoption("--arena-given-dir",
@@ -50,11 +77,16 @@ def pytest_configure(config: pytest.Config) -> None:
     _State.target = Path(target).resolve() if target else None
     _State.entry = config.getoption("--arena-entry")
     _State.typecheck = bool(config.getoption("--arena-typecheck"))
+    content = config.getoption("--arena-content")
+    _State.content = Path(content).resolve() if content else None
+    _State.config = config
     given = config.getoption("--arena-given-dir")
     if given:  # the shipped copy, whatever the player's workspace copy says
         sys.path.insert(0, given)
     path = config.getoption("--arena-report")
-    _State.report = open(path, "a", encoding="utf-8", buffering=1) if path else None  # noqa: SIM115
+    if path:
+        _State.report_path = Path(path)
+        _State.writer = _open_report(path, os.environ.pop(TOKEN_ENV, ""))
     # Collecting imports torch, and the garbage collector would scan its ever-growing heap
     # dozens of times on the way: ~0.2 s of a cold check. Paused until the cases run.
     gc.disable()
@@ -63,17 +95,56 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()  # as in the warm worker: the imported heap is never scanned again
     gc.enable()  # the player's code runs with the collector on, as anywhere else
+    _write(Collected(ids=[item.nodeid for item in session.items]))
+    _State.threads = {t.ident or 0 for t in threading.enumerate()}
+    tests = list({id(m): m for m in (getattr(item, "module", None) for item in session.items)
+                  if m is not None}.values())
+    _State.snapshot = guard.Snapshot(tests)
+    _State.plugins = len(session.config.pluginmanager.get_plugins())
+    if _State.content is not None and _State.report_path is not None:
+        guard.install_audit_hook(content=_State.content, report=_State.report_path,
+                                 parent_pid=os.getppid())
 
 
-def write_record(record: dict[str, Any]) -> None:
+def write_record(record: Record) -> None:
     """Append one record to the report at once (progress lines are read while we run)."""
     _write(record)
 
 
-def _write(record: dict[str, Any]) -> None:
-    if _State.report is not None:
-        _State.report.write(json.dumps(record) + "\n")
-        _State.report.flush()
+def _open_report(path: str, token: str) -> Callable[[Record | None], None]:
+    """A writer holding the report and the run's token (kept off module attributes)."""
+    report: TextIO | None = open(path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+
+    def write(record: Record | None) -> None:
+        nonlocal report
+        if report is None:
+            return
+        if record is None:
+            report.close()
+            report = None
+            return
+        report.write(record.to_line(token))
+        report.flush()
+
+    return write
+
+
+def _write(record: Record) -> None:
+    if _State.writer is not None:
+        _State.writer(record)
+
+
+def judge_intact() -> str | None:
+    """None while nothing the judge relies on was changed, else what was (remembered)."""
+    if _State.tampered is None and _State.snapshot is not None:
+        _State.tampered = _State.snapshot.check()
+        config = _State.config
+        if _State.tampered is None and config is not None and \
+                len(config.pluginmanager.get_plugins()) != _State.plugins:
+            _State.tampered = "a pytest plugin was registered"
+        if _State.tampered is None:
+            _State.tampered = guard.torch_modes()
+    return _State.tampered
 
 
 def _load() -> ModuleType:
@@ -115,7 +186,7 @@ def _add_contracts(module: ModuleType, entry: str) -> None:
     if inspect.isfunction(obj):
         setattr(module, entry, jaxtyped(typechecker=beartype)(obj))
     elif inspect.isclass(obj) and inspect.isfunction(obj.__dict__.get("forward")):
-        obj.forward = jaxtyped(typechecker=beartype)(obj.__dict__["forward"])
+        obj.forward = jaxtyped(typechecker=beartype)(obj.__dict__["forward"])  # type: ignore[attr-defined]
 
 
 class _ImportFailed(Exception):
@@ -135,42 +206,32 @@ def room() -> ModuleType:
 
 
 def pytest_runtest_logstart(nodeid: str, location: tuple[str, int | None, str]) -> None:
-    _write({"event": "start", "id": nodeid, "name": location[2]})
+    _write(Start(id=nodeid, name=location[2]))
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
-    outcome = yield
-    report: pytest.TestReport = outcome.get_result()
-    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
-        try:
-            record = _case_record(item, call, report)
-        except Exception:  # noqa: BLE001 - a bug of ours must not look like the player's
-            record = {"event": "case", "id": item.nodeid, "name": item.name,
-                      "outcome": "failed", "kind": "harness",
-                      "message": "the grader itself failed on this case",
-                      "details": traceback.format_exc()}
-        _write(record)
-    for extra in _drain():
-        _write(extra)
+def _tamper_record(record: Case, tampered: str) -> None:
+    record.outcome, record.kind = "failed", Kind.TAMPERED
+    record.message = f"the grader was tampered with ({tampered}): this case can't be judged"
 
 
-def _drain() -> list[dict[str, Any]]:
+def _drain() -> list[Record]:
     testing = sys.modules.get("arena_dungeon.testing")
     return testing.drain_records() if testing is not None else []
 
 
 def _case_record(item: pytest.Item, call: pytest.CallInfo[None],
-                 report: pytest.TestReport) -> dict[str, Any]:
-    record: dict[str, Any] = {"event": "case", "id": item.nodeid, "name": item.name,
-                              "doc": (getattr(item, "obj", None).__doc__ or "").strip()
-                              if getattr(item, "obj", None) is not None else "",
-                              "duration": round(call.duration, 4)}
+                 report: pytest.TestReport) -> Case:
+    obj = getattr(item, "obj", None)
+    record = Case(id=item.nodeid, name=item.name,
+                  doc=(obj.__doc__ or "").strip() if obj is not None else "",
+                  duration=round(call.duration, 4),
+                  output=_capped(report.capstdout + report.capstderr))
     if report.outcome == "passed":
-        record.update(outcome="passed", kind="", message="")
+        record.outcome, record.output = "passed", ""
         return record
     if report.outcome == "skipped":
-        record.update(outcome="skipped", kind="skipped", message=str(report.longrepr)[-200:])
+        record.outcome, record.kind = "skipped", Kind.SKIPPED
+        record.message = str(report.longrepr)[-200:]
         return record
     exc = call.excinfo.value if call.excinfo is not None else None
     tb = call.excinfo.tb if call.excinfo is not None else None
@@ -178,18 +239,70 @@ def _case_record(item: pytest.Item, call: pytest.CallInfo[None],
         exc, tb = exc.cause, exc.cause.__traceback__
         verdict = classify(exc, tb, _State.target, during_import=True)
     elif isinstance(exc, _MissingEntry):
-        verdict = {"kind": "missing",
+        verdict = {"kind": Kind.MISSING,
                    "message": f"your file has no `{exc}`: keep the name from the stub"}
     else:
         verdict = classify(exc, tb, _State.target)
-    record.update(outcome="failed", raw=str(report.longrepr), **verdict)
+    for key, value in verdict.items():
+        setattr(record, key, value)
+    record.raw = str(report.longrepr)
     return record
+
+
+def _capped(text: str) -> str:
+    if len(text) <= OUTPUT_CAP:
+        return text
+    return text[:OUTPUT_CAP // 2] + "\n… (output cut) …\n" + text[-OUTPUT_CAP // 2:]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     for extra in _drain():
         _write(extra)
-    _write({"event": "done", "exitstatus": int(exitstatus)})
-    if _State.report is not None:
-        _State.report.close()
-        _State.report = None
+    left = [t.name for t in threading.enumerate()
+            if t.is_alive() and not t.daemon and (t.ident or 0) not in _State.threads]
+    if left:
+        _write(Lingering(threads=left))
+    _write(Done(exitstatus=int(exitstatus)))
+    _State.exitstatus = int(exitstatus)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the process here, on both paths: no waiting on threads the player left running."""
+    if _State.writer is None:
+        return
+    _State.writer(None)
+    _State.writer = None
+    kill_descendants()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_State.exitstatus)
+
+
+def _report_hook():  # type: ignore[no-untyped-def]
+    """The case-record hook, holding what it calls from before any player code ran: a name
+    replaced in this module later is seen by `judge_intact`, and never called from here."""
+    record_fn, intact, mark, write, drain = (_case_record, judge_intact, _tamper_record,
+                                             _write, _drain)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+        outcome = yield
+        report: pytest.TestReport = outcome.get_result()
+        if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+            try:
+                record = record_fn(item, call, report)
+            except Exception:  # noqa: BLE001 - a bug of ours must not look like the player's
+                record = Case(id=item.nodeid, name=item.name, outcome="failed",
+                              kind=Kind.HARNESS, message="the grader itself failed on this case",
+                              details=traceback.format_exc())
+            tampered = intact()
+            if tampered is not None:
+                mark(record, tampered)
+            write(record)
+        for extra in drain():
+            write(extra)
+
+    return pytest_runtest_makereport
+
+
+pytest_runtest_makereport = _report_hook()

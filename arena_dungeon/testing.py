@@ -250,13 +250,13 @@ def _compare(got: torch.Tensor, expected: torch.Tensor, where: str,
         err = (g - e).abs().nan_to_num(nan=math.inf)
         err = torch.where(bad, err, torch.zeros_like(err))
         worst = int(err.reshape(-1).argmax()) if err.numel() else 0
-        idx = list(torch.unravel_index(torch.tensor(worst), e.shape)) if e.dim() else []
-        idx = [int(i) for i in idx]
+        where_worst = [int(i) for i in torch.unravel_index(torch.tensor(worst), e.shape)] \
+            if e.dim() else []
         ev, gv = e.reshape(-1)[worst].item(), g.reshape(-1)[worst].item()
         ev_s, gv_s = _fmt_pair(ev, gv)
         rel = abs(gv - ev) / abs(ev) if ev not in (0, 0.0) else math.inf
         n_bad = int(bad.sum())
-        at = f" at {idx}" if idx else ""
+        at = f" at {where_worst}" if where_worst else ""
         said = f"{where.strip()}: " if where else ""
         summary = (f"{said}expected {ev_s}, got {gv_s}" if e.numel() == 1 else
                    f"{said}{n_bad} of {e.numel()} values differ; worst{at}: expected "

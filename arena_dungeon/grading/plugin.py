@@ -233,10 +233,11 @@ def _case_record(item: pytest.Item, call: pytest.CallInfo[None],
         record.outcome, record.kind = "skipped", Kind.SKIPPED
         record.message = str(report.longrepr)[-200:]
         return record
-    exc = call.excinfo.value if call.excinfo is not None else None
+    exc: BaseException | None = call.excinfo.value if call.excinfo is not None else None
     tb = call.excinfo.tb if call.excinfo is not None else None
     if isinstance(exc, _ImportFailed):
-        exc, tb = exc.cause, exc.cause.__traceback__
+        tb = exc.cause.__traceback__
+        exc = exc.cause
         verdict = classify(exc, tb, _State.target, during_import=True)
     elif isinstance(exc, _MissingEntry):
         verdict = {"kind": Kind.MISSING,

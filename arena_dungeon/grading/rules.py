@@ -85,16 +85,17 @@ def check(source: str, rules: Rules, entry: str) -> list[Violation]:
             found.append(Violation(getattr(scope, "lineno", 1),
                                    f"`{entry}` must use `{name}` in this room"))
     for n in (m for d in defs + imports for m in ast.walk(d)):
-        name = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) \
-            else n.name.split(".")[-1] if isinstance(n, ast.alias) else None
-        if name is not None and name in rules.forbid:
+        forbidden: str | None = (
+            n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute)
+            else n.name.split(".")[-1] if isinstance(n, ast.alias) else None)
+        if forbidden is not None and forbidden in rules.forbid:
             found.append(Violation(getattr(n, "lineno", 0),
-                                   f"`{name}` is off-limits in this room (the brief says "
+                                   f"`{forbidden}` is off-limits in this room (the brief says "
                                    "which tools to use)"))
     if rules.max_lines is not None and scope is not tree:
-        body = [line for line in ast.get_source_segment(source, scope).splitlines()[1:]
-                if line.strip() and not line.strip().startswith("#")] \
-            if ast.get_source_segment(source, scope) else []
+        segment = ast.get_source_segment(source, scope) or ""
+        body = [line for line in segment.splitlines()[1:]
+                if line.strip() and not line.strip().startswith("#")]
         doc = ast.get_docstring(scope) if isinstance(scope, (ast.FunctionDef, ast.ClassDef,
                                                               ast.AsyncFunctionDef)) else None
         n_doc = len(doc.splitlines()) + 1 if doc else 0
@@ -103,6 +104,7 @@ def check(source: str, rules: Rules, entry: str) -> list[Violation]:
                                    f"`{entry}` has {len(body) - n_doc} lines of code; this room "
                                    f"allows {rules.max_lines}"))
     # One report per line is plenty.
-    seen: set[int] = set()
-    return [v for v in sorted(found, key=lambda v: v.line)
-            if not (v.line in seen or seen.add(v.line))]
+    first: dict[int, Violation] = {}
+    for v in sorted(found, key=lambda v: v.line):
+        first.setdefault(v.line, v)
+    return list(first.values())

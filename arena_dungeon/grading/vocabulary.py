@@ -217,7 +217,7 @@ def decode(line: str, token: str) -> Record:
         raise StreamFault("a record of another stream version")
     if raw.pop("token", None) != token:
         raise StreamFault("a record without this run's token")
-    cls = RECORD_TYPES.get(raw.pop("event", None))  # type: ignore[arg-type]
+    cls = RECORD_TYPES.get(str(raw.pop("event", "")))
     if cls is None:
         raise StreamFault("an unknown record")
     names = {f.name for f in fields(cls)}

@@ -230,21 +230,97 @@ def content_root() -> Path:
     return here.parent
 
 
-def _read_yaml(path: Path) -> Any:
-    import yaml
+YAML_MAX = 100 * 1024  # a room.yaml is ~5 KB: a bigger one is a mistake or an attack
+CODE_MAX = 200 * 1024  # stub, solution, tests, given modules (the biggest shipped: ~20 KB)
+TEXT_MAX = 20_000  # any text field (brief, debrief, intro, idea, hint, example)
+SHORT_MAX = 200  # names: id, title, name, entry, ...
+_SHORT_FIELDS = {"id", "title", "name", "entry", "arena", "after_case", "after_kind", "boss"}
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
+
+def _pack_root(folder: Path, root: Path | None, up: int) -> Path:
+    """The pack a folder belongs to: `root`, else `up` levels above the folder as given."""
+    if root is not None:
+        return root.resolve()
+    parents = Path(os.path.abspath(folder)).parents
+    return parents[min(up, len(parents)) - 1].resolve()
+
+
+def _inside(path: Path, root: Path | None, about: Path | None = None) -> Path:
+    """`path` resolved, if it stays inside the pack `root`; a ContentError if it links out."""
+    resolved = path.resolve()
+    if root is not None and not resolved.is_relative_to(root):
+        raise ContentError(about or path, f"`{path.name}` links outside the pack (to "
+                                          f"{resolved})")
+    return resolved
+
+
+def _read_content(path: Path, limit: int, root: Path | None = None,
+                  about: Path | None = None) -> str:
+    """A content file's text: a regular file inside the pack, at most `limit` bytes, UTF-8.
+
+    `about` is the file the error names when it is not `path` itself (room.yaml for a
+    missing stub)."""
+    real = _inside(path, root, about)
     try:
-        text = path.read_text(encoding="utf-8")
+        if not real.is_file():
+            raise ContentError(about or path, f"missing file `{path.name}`" if not real.exists()
+                               else f"`{path.name}` is not a regular file")
+        size = real.stat().st_size
+        if size > limit:
+            raise ContentError(path, f"{size // 1024} KB, more than the {limit // 1024} KB a "
+                                     "content file may be")
+        data = real.read_bytes()[:limit + 1]
     except OSError as exc:
         raise ContentError(path, f"cannot read: {exc.strerror}") from None
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ContentError(path, f"not UTF-8 text: byte 0x{data[exc.start]:02x} on line "
+                                 f"{line}") from None
+
+
+def _read_yaml(path: Path, root: Path | None = None) -> Any:
+    import yaml
+
+    text = _read_content(path, YAML_MAX, root)
+    try:
+        return yaml.load(text, Loader=_unique_key_loader())  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ContentError(path, f"invalid YAML, {where}{problem}") from None
+
+
+_LOADER: list[type] = []
+
+
+def _unique_key_loader() -> type:
+    """libyaml's safe loader (~10x faster than the pure-Python one), refusing a key written
+    twice in one mapping (YAML keeps the last silently: a hint or a rule lost)."""
+    if _LOADER:
+        return _LOADER[0]
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class UniqueKeyLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, (str, int, float, bool)):  # else the base says unhashable
+                    if key in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"key `{key}` appears twice", key_node.start_mark)
+                    seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    _LOADER.append(UniqueKeyLoader)
+    return UniqueKeyLoader
 
 
 _LOADER_FIELDS = {"folder", "dungeon_id", "number"}
@@ -281,6 +357,7 @@ def _validate(model: type, path: Path, data: Any, **extra: Any) -> Any:
                 raise ContentError(path, f"field `{attr}`: {what} {low:g} and {high:g}"
                                          + (" items" if isinstance(value, list) else "")
                                          + f", got {size:g}")
+    _check_lengths(obj, path)
     pattern = _DUNGEON_ID if model is Dungeon else _ID
     if not pattern.match(obj.id):
         raise ContentError(path, f"field `id`: `{obj.id}` must be lowercase letters, digits and "
@@ -289,21 +366,41 @@ def _validate(model: type, path: Path, data: Any, **extra: Any) -> Any:
     return obj
 
 
-def load_room(folder: Path, dungeon_id: str = "", number: int = 0) -> Room:
-    """One room from its folder; checks that stub, solution and tests exist."""
-    folder = folder.resolve()
+def _check_lengths(obj: Any, path: Path, where: str = "") -> None:
+    """Every text field within its cap (a 10 MB brief took 19 s to print)."""
+    for name in obj.__dataclass_fields__:
+        value = getattr(obj, name)
+        for i, item in enumerate(value if isinstance(value, list) else [value]):
+            at = f"{where}{name}" + (f".{i}" if isinstance(value, list) else "")
+            if isinstance(item, str):
+                limit = SHORT_MAX if name in _SHORT_FIELDS else TEXT_MAX
+                if len(item) > limit:
+                    raise ContentError(path, f"field `{at}`: {len(item):,} characters, more "
+                                             f"than the {limit:,} allowed")
+            elif hasattr(item, "__dataclass_fields__"):
+                _check_lengths(item, path, f"{at}.")
+
+
+def load_room(folder: Path, dungeon_id: str = "", number: int = 0,
+              root: Path | None = None) -> Room:
+    """One room from its folder; checks that stub, solution and tests exist, are UTF-8 text
+    of sane size, and stay inside the pack `root` (default: the folder's grandparent's
+    parent, as in <pack>/dungeons/<dungeon>/<room>)."""
+    root = _pack_root(folder, root, 3)
     path = folder / "room.yaml"
-    room: Room = _validate(Room, path, _read_yaml(path), folder=folder,
+    folder = _inside(folder, root, path)
+    path = folder / "room.yaml"
+    room: Room = _validate(Room, path, _read_yaml(path, root), folder=folder,
                            dungeon_id=dungeon_id, number=number)
     for name in ("stub.py", "solution.py", "test_room.py"):
-        if not (folder / name).is_file():
-            raise ContentError(path, f"missing file `{name}` next to room.yaml")
+        _read_content(folder / name, CODE_MAX, root, about=path)
     for i, name in enumerate(room.given):
         if not _GIVEN.match(name):
             raise ContentError(path, f"field `given.{i}`: `{name}` is not a module file name "
                                      "like `backprop_framework.py`")
         if not (room.given_dir / name).is_file():
             raise ContentError(path, f"field `given.{i}`: no file {room.given_dir / name}")
+        _read_content(room.given_dir / name, CODE_MAX, root)
     return room
 
 
@@ -316,19 +413,24 @@ def load_dungeon(folder: Path) -> tuple[Dungeon, list[Room]]:
     return dungeon, rooms
 
 
-def _survey_dungeon(folder: Path) -> tuple[Dungeon | None, list[Room], list[ContentError]]:
+def _survey_dungeon(folder: Path, root: Path | None = None
+                    ) -> tuple[Dungeon | None, list[Room], list[ContentError]]:
     """A dungeon, the rooms of it that load, and every problem found on the way."""
-    folder = folder.resolve()
-    path = folder / "dungeon.yaml"
+    root = _pack_root(folder, root, 2)
     problems: list[ContentError] = []
+    try:
+        folder = _inside(folder, root, folder / "dungeon.yaml")
+    except ContentError as exc:
+        return None, [], [exc]
+    path = folder / "dungeon.yaml"
     dungeon: Dungeon | None = _collect(
-        problems, lambda: _validate(Dungeon, path, _read_yaml(path), folder=folder))
+        problems, lambda: _validate(Dungeon, path, _read_yaml(path, root), folder=folder))
     by_id: dict[str, Path] = {}
     for sub in sorted(p for p in folder.iterdir() if (p / "room.yaml").is_file()):
         by_id[re.sub(r"^\d+-", "", sub.name)] = sub
     if dungeon is None:  # still name the problems of each room folder
         for number, sub in enumerate(by_id.values(), start=1):
-            _collect(problems, load_room, sub, "", number)
+            _collect(problems, load_room, sub, "", number, root)
         return None, [], problems
     rooms = []
     for number, room_id in enumerate(dungeon.rooms, start=1):
@@ -339,7 +441,7 @@ def _survey_dungeon(folder: Path) -> tuple[Dungeon | None, list[Room], list[Cont
         if room_id in dungeon.rooms[:number - 1]:
             problems.append(ContentError(path, f"field `rooms`: `{room_id}` is listed twice"))
             continue
-        room = _collect(problems, load_room, by_id[room_id], dungeon.id, number)
+        room = _collect(problems, load_room, by_id[room_id], dungeon.id, number, root)
         if room is None:
             continue
         if room.id != room_id:
@@ -367,24 +469,32 @@ def _collect(problems: list[ContentError], fn: Any, *args: Any) -> Any:
 
 
 def load_techniques(folder: Path) -> tuple[dict[str, Technique], dict[str, SubProblem]]:
-    techniques, subproblems, problems = _survey_techniques(folder)
+    techniques, subproblems, problems, _ = _survey_techniques(folder)
     if problems:
         raise ContentErrors(problems)
     return techniques, subproblems
 
 
-def _survey_techniques(folder: Path) -> tuple[dict[str, Technique], dict[str, SubProblem],
-                                              list[ContentError]]:
+def _survey_techniques(folder: Path, root: Path | None = None
+                       ) -> tuple[dict[str, Technique], dict[str, SubProblem],
+                                  list[ContentError], set[str]]:
+    """Techniques and sub-problems that load, every problem, and the names of the broken
+    ones (so that a reference to a broken page is not reported a second time)."""
+    root = _pack_root(folder, root, 1)
     problems: list[ContentError] = []
+    broken: set[str] = set()
     found: dict[type, dict[str, Any]] = {Technique: {}, SubProblem: {}}
     for model, sub in ((Technique, folder), (SubProblem, folder / "subproblems")):
         for path in sorted(sub.glob("*.yaml")):
-            obj = _collect(problems, lambda p=path, m=model: _validate(m, p, _read_yaml(p)))
+            obj = _collect(problems,
+                           lambda p=path, m=model: _validate(m, p, _read_yaml(p, root)))
             if obj is None:
+                broken.add(path.stem)
                 continue
             if obj.id != path.stem:
                 problems.append(ContentError(path, f"field `id`: is `{obj.id}` but the file is "
                                                    f"`{path.stem}`"))
+                broken.add(path.stem)
                 continue
             found[model][obj.id] = obj
     techniques: dict[str, Technique] = found[Technique]
@@ -392,11 +502,13 @@ def _survey_techniques(folder: Path) -> tuple[dict[str, Technique], dict[str, Su
     for sub_id, subproblem in found[SubProblem].items():
         missing = [t for t in subproblem.techniques if t not in techniques]
         if missing:
-            problems.append(ContentError(folder / "subproblems" / f"{sub_id}.yaml",
-                                         f"field `techniques`: no technique `{missing[0]}`"))
+            if not broken.issuperset(missing):
+                problems.append(ContentError(folder / "subproblems" / f"{sub_id}.yaml",
+                                             f"field `techniques`: no technique `{missing[0]}`"))
+            broken.add(sub_id)
             continue
         subproblems[sub_id] = subproblem
-    return techniques, subproblems, problems
+    return techniques, subproblems, problems, broken
 
 
 def fingerprint(root: Path) -> str:
@@ -591,7 +703,8 @@ def survey(root: Path | None = None) -> tuple[Content, list[ContentError]]:
     so that the content returned is consistent: every room a dungeon lists is there.
     """
     root = (root or content_root()).resolve()
-    techniques, subproblems, problems = _survey_techniques(root / "techniques")
+    techniques, subproblems, problems, broken = _survey_techniques(root / "techniques", root)
+    complete = True  # every dungeon and every room it lists loaded: doors can be judged
     dungeons: list[Dungeon] = []
     rooms: dict[str, Room] = {}
     dungeon_dir = root / "dungeons"
@@ -603,9 +716,9 @@ def survey(root: Path | None = None) -> tuple[Content, list[ContentError]]:
     seen_rooms: dict[str, Room] = {}
     seen_dungeons: dict[str, Dungeon] = {}
     for folder in folders:
-        dungeon, its_rooms, found = _survey_dungeon(folder)
+        dungeon, its_rooms, found = _survey_dungeon(folder, root)
         for room in its_rooms:
-            found.extend(_check_room(room, techniques, subproblems))
+            found.extend(_check_room(room, techniques, subproblems, broken))
             if room.id in seen_rooms:
                 found.append(ContentError(room.folder / "room.yaml", f"field `id`: `{room.id}` "
                                           f"is already used in {seen_rooms[room.id].folder}"))
@@ -619,12 +732,48 @@ def survey(root: Path | None = None) -> tuple[Content, list[ContentError]]:
             else:
                 seen_dungeons[dungeon.id] = dungeon
         problems.extend(found)
-        if dungeon is not None and not found:
+        complete = complete and dungeon is not None and len(its_rooms) == len(dungeon.rooms)
+        tainted = any(not broken.isdisjoint((*r.requires, *r.grants, *r.uses, *r.subproblems))
+                      for r in its_rooms)  # it refers to a page whose problem is named
+        if dungeon is not None and not found and not tainted:
             dungeons.append(dungeon)
             rooms.update((r.id, r) for r in its_rooms)
+    # A room that could not be read may hold the key to a door: judge doors only when all did.
+    shut = _locked_forever(list(seen_rooms.values())) if complete else {}
+    problems.extend(shut.values())
+    left_out = {rooms[rid].dungeon_id for rid in shut if rid in rooms}
+    dungeons = [d for d in dungeons if d.id not in left_out]
+    rooms = {rid: r for rid, r in rooms.items() if r.dungeon_id not in left_out}
     dungeons.sort(key=lambda d: tuple(int(x) for x in d.id.split(".")))
     return Content(root=root, dungeons=dungeons, rooms=rooms, techniques=techniques,
                    subproblems=subproblems), problems
+
+
+def _locked_forever(rooms: list[Room]) -> dict[str, ContentError]:
+    """Rooms whose door can never open, by id: a tool they require is granted by no room, or
+    only by rooms that are locked forever themselves (a lock cycle)."""
+    tools: set[str] = set()
+    opened: set[str] = set()
+    grown = True
+    while grown:  # open every room whose tools are found, until nothing more opens
+        grown = False
+        for room in rooms:
+            if room.id not in opened and tools.issuperset(room.requires):
+                opened.add(room.id)
+                tools.update(room.grants)
+                grown = True
+    shut = {}
+    for room in rooms:
+        if room.id in opened:
+            continue
+        why = []
+        for tool in (t for t in room.requires if t not in tools):
+            granters = [r.id for r in rooms if tool in r.grants]
+            why.append(f"`{tool}` is granted by no room" if not granters else
+                       f"`{tool}` is granted only by {', '.join(granters)}, locked forever too")
+        shut[room.id] = ContentError(room.folder / "room.yaml", "field `requires`: the door "
+                                     f"can never open: {'; '.join(why)}")
+    return shut
 
 
 def _load_fresh(root: Path) -> Content:
@@ -635,23 +784,24 @@ def _load_fresh(root: Path) -> Content:
 
 
 def _check_room(room: Room, techniques: dict[str, Technique],
-                subproblems: dict[str, SubProblem]) -> list[ContentError]:
-    """The room's references to techniques, sub-problems and its own tests."""
+                subproblems: dict[str, SubProblem], broken: set[str]) -> list[ContentError]:
+    """The room's references to techniques, sub-problems and its own tests (a reference to a
+    page in `broken`, whose own problem is already named, is not named again)."""
     path = room.folder / "room.yaml"
     problems = []
     for kind in ("requires", "grants", "uses"):
         for tool in getattr(room, kind):
-            if tool not in techniques:
+            if tool not in techniques and tool not in broken:
                 problems.append(ContentError(path, f"field `{kind}`: no technique `{tool}` "
                                                    f"(add techniques/{tool}.yaml)"))
     for sub in room.subproblems:
-        if sub not in subproblems:
+        if sub not in subproblems and sub not in broken:
             problems.append(ContentError(path, f"field `subproblems`: no sub-problem `{sub}` "
                                                f"(add techniques/subproblems/{sub}.yaml)"))
     tests = None
     for i, hint in enumerate(room.hints):
         if isinstance(hint, Hint) and hint.after_case is not None:
-            tests = tests if tests is not None else room.tests.read_text(encoding="utf-8")
+            tests = tests if tests is not None else _read_content(room.tests, CODE_MAX)
             if f"def {hint.after_case}(" not in tests:
                 problems.append(ContentError(path, f"field `hints.{i}.after_case`: no test "
                                                    f"`{hint.after_case}` in test_room.py"))

@@ -1,124 +1,327 @@
-"""Content validation for authors: every stub fails, every solution passes, rules hold.
+"""`arena dev check`: the one content gate. Every problem in one run, each naming its file.
 
-`python -m arena_dungeon.dev FOLDER...` checks rooms (or a dungeon folder) without loading the
-whole content tree (handy while authoring); `arena dev check` checks everything.
+For a content root (the shipped content or a pack) it checks that the content loads (every
+`ContentError` from `content.survey`), and for each room: the stub fails and the solution
+passes, with at least MIN_CASES cases and no grader error, both collecting the same cases;
+stub and solution define the entry with the same signature (compared on the syntax tree, never
+imported); the solution keeps the room's rules; hints name real cases and failure kinds;
+`given:` matches what the files import; the folder holds only the room's files and its name
+agrees with the play order; every wrong answer in wrong.yaml is rejected by the case it names;
+and (with `cold`) grading the stub and solution warm and cold gives the same verdict. Pages:
+technique pages have their shape and their examples print their stated output; sub-problem
+examples parse.
+
+Grading runs in warm workers, one per core, and goes through the verdict cache
+(`arena_dungeon.dev.cache`): an unchanged grading is not run again.
+`python -m arena_dungeon.dev FOLDER...` checks room or dungeon folders without loading the
+whole content tree (handy while authoring).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import queue
+import subprocess
 import sys
-from collections.abc import Callable, Iterable
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from arena_dungeon.content import ContentError, Room, load_dungeon, load_room
-from arena_dungeon.grading import rules
+from arena_dungeon import mistakes as wrong_answers
+from arena_dungeon.content import ContentError, Room, Technique, load_room, survey
+from arena_dungeon.dev import static
+from arena_dungeon.dev.cache import VerdictCache, default_folder
+from arena_dungeon.dev.report import Problem, Report, RoomCheck
 from arena_dungeon.grading.report import RoomResult
 from arena_dungeon.grading.runner import grade
 from arena_dungeon.grading.worker import WarmWorker
 
+__all__ = ["MIN_CASES", "Plan", "Problem", "Report", "RoomCheck", "VerdictCache", "Workers",
+           "check", "check_room", "check_rooms", "prepare", "run", "verdict"]
+
 MIN_CASES = 4
+_UNSOUND = ("harness", "timeout", "crash")  # a stub verdict that means the room is broken
 
 
-@dataclass
-class RoomCheck:
-    """What `dev check` found about one room."""
+class Workers:
+    """Warm grading workers, started on first use (a fully cached run starts none), at most
+    `n`; each grading borrows one."""
 
-    room: Room
-    problems: list[str] = field(default_factory=list)
-    stub: RoomResult | None = None
-    solution: RoomResult | None = None
+    def __init__(self, n: int = 1, *, lend: WarmWorker | None = None) -> None:
+        """`lend`: use this caller's worker (never closed here) instead of starting one."""
+        self.n = max(1, n)
+        self._free: queue.Queue[WarmWorker] = queue.Queue()
+        self._all: list[WarmWorker] = []
+        self._lock = threading.Lock()
+        if lend is not None:
+            self.n = 1
+            self._free.put(lend)
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+    @contextlib.contextmanager
+    def one(self) -> Iterator[WarmWorker]:
+        with self._lock:
+            if self._free.empty() and len(self._all) < self.n:
+                self._all.append(WarmWorker())
+                self._free.put(self._all[-1])
+        worker = self._free.get()
+        try:
+            yield worker
+        finally:
+            self._free.put(worker)
+
+    def close(self) -> None:
+        for worker in self._all:
+            worker.close()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
-def check_room(room: Room, worker: WarmWorker | None = None) -> RoomCheck:
-    """Grade the room's stub (must fail) and solution (must pass); check its own rules."""
-    check = RoomCheck(room)
-    source = room.solution.read_text(encoding="utf-8")
-    for v in rules.check(source, room.rules, room.entry):
-        check.problems.append(f"solution.py line {v.line} breaks the room's rule: {v.reason}")
-    if f"def {room.entry}" not in room.stub.read_text(encoding="utf-8") and \
-            f"class {room.entry}" not in room.stub.read_text(encoding="utf-8"):
-        check.problems.append(f"stub.py does not define `{room.entry}`")
-    check.stub = grade(room, room.stub, worker=worker)
-    check.solution = grade(room, room.solution, worker=worker)
-    if check.stub.cleared:
-        check.problems.append("the stub passes every case: the tests cannot fail")
-    elif check.stub.verdict in ("harness", "timeout", "crash"):
-        check.problems.append(f"the stub gave `{check.stub.verdict}`: {check.stub.message}")
-    if not check.solution.cleared:
-        failing = [f"{c.name}: {c.message}" for c in check.solution.cases if not c.passed]
-        why = check.solution.message if check.solution.verdict else "; ".join(failing[:3])
-        check.problems.append(f"the solution fails: {why}")
-    if len(check.solution.cases) < MIN_CASES:
-        check.problems.append(f"only {len(check.solution.cases)} cases; a room needs "
-                              f">= {MIN_CASES}")
-    if any(c.kind == "harness" for c in check.stub.cases + check.solution.cases):
-        check.problems.append("a case hit a grader error (kind `harness`)")
+def verdict(result: RoomResult) -> tuple[object, ...]:
+    """What the learner sees of a grading, minus timings and raw output."""
+    return (result.cleared, str(result.verdict), result.message,
+            [(c.name, c.passed, str(c.kind), c.message) for c in result.cases],
+            [p.caption for p in result.pictures], result.notes)
+
+
+class _Grader:
+    """Grades files of one room for one check, through the cache."""
+
+    def __init__(self, check: RoomCheck, workers: Workers, cache: VerdictCache) -> None:
+        self.check, self.workers, self.cache = check, workers, cache
+
+    def __call__(self, target: Path, mode: str = "warm") -> RoomResult:
+        room = self.check.room
+        key = self.cache.key(room, target, mode) if self.cache.enabled else ""
+        cached = self.cache.get_result(key) if key else None
+        if cached is not None:
+            return cached
+        if mode == "warm":
+            with self.workers.one() as worker:
+                result = grade(room, target, worker=worker)
+        else:
+            result = grade(room, target)
+        self.check.graded += 1
+        if key:
+            self.cache.put_result(key, result)
+        return result
+
+
+def check_room(room: Room, workers: Workers | WarmWorker | None = None, *,
+               cache: VerdictCache | None = None, cold: bool = False) -> RoomCheck:
+    """Every check of one room; grading borrows from `workers` (or uses this one warm worker,
+    or starts its own)."""
+    pool = workers if isinstance(workers, Workers) else Workers(1, lend=workers)
+    try:
+        return _check_room(room, pool, cache or VerdictCache(None), cold)
+    finally:
+        if pool is not workers:
+            pool.close()
+
+
+def _check_room(room: Room, workers: Workers, cache: VerdictCache, cold: bool) -> RoomCheck:
+    check = RoomCheck(room, problems=static.room_problems(room))
+    graded = _Grader(check, workers, cache)
+    stub = check.stub = graded(room.stub)
+    sol = check.solution = graded(room.solution)
+    if stub.cleared:
+        check.add(room.stub, "passes every case: the tests cannot fail")
+    elif stub.verdict in _UNSOUND:
+        check.add(room.stub, f"gave `{stub.verdict}`: {stub.message}")
+    if not sol.cleared:
+        failing = [f"{c.name}: {c.message}" for c in sol.cases if not c.passed]
+        why = sol.message if sol.verdict else "; ".join(failing[:3])
+        check.add(room.solution, f"fails: {why}")
+    if len(sol.cases) < MIN_CASES:
+        check.add(room.tests, f"only {len(sol.cases)} cases; a room needs >= {MIN_CASES}")
+    for which, result in ((room.stub, stub), (room.solution, sol)):
+        bugs = [c.name for c in result.cases if c.kind == "harness"]
+        if bugs:
+            check.add(room.tests, f"grading {which.name} hit a grader error (kind `harness`) in "
+                                  f"{', '.join(bugs)}: {result.message}")
+    names = [c.name for c in sol.cases]
+    if not stub.verdict and not sol.verdict and [c.name for c in stub.cases] != names:
+        check.add(room.tests, "collects different cases for the stub and the solution: "
+                              f"{[c.name for c in stub.cases]} vs {names}")
+    if sol.cleared:
+        for i, hint in enumerate(room.hints):
+            after = getattr(hint, "after_case", None)
+            if after is not None and after not in names:
+                check.add(room.folder / "room.yaml", f"field `hints.{i}.after_case`: "
+                                                     f"`{after}` is not a case the tests run "
+                                                     f"(they run: {', '.join(names)})")
+    _check_mistakes(check, graded)
+    if cold:
+        for target, warm in ((room.stub, stub), (room.solution, sol)):
+            if verdict(graded(target, "cold")) != verdict(warm):
+                check.add(target, "grading it warm (forked from a worker) and cold (a fresh "
+                                  "Python) gives different verdicts")
     return check
 
 
-def check_rooms(rooms: Iterable[Room], *, workers: int | None = None, warm: bool = True,
+def _check_mistakes(check: RoomCheck, graded: _Grader) -> None:
+    """Every wrong answer is rejected, by the case it names; every file in wrong/ is used."""
+    room = check.room
+    try:
+        found = wrong_answers.load_mistakes(room)
+    except ContentError as exc:
+        check.problems.append(Problem.of(exc))
+        return
+    used = {m.base.resolve() for m in found}
+    folder = room.folder / wrong_answers.FOLDER
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.resolve() not in used and path.name != "__pycache__":
+            check.add(path, f"no entry of {wrong_answers.FILE_NAME} uses this file")
+    with tempfile.TemporaryDirectory(prefix="arena-wrong-") as tmp:
+        for mistake in found:
+            target = Path(tmp) / mistake.id / room.filename
+            target.parent.mkdir()
+            target.write_text(mistake.source(), encoding="utf-8")
+            why = wrong_answers.problem(mistake, graded(target))
+            check.mistakes += 1
+            if why:
+                check.add(mistake.where, why)
+
+
+def check_rooms(rooms: Iterable[Room], *, workers: int | None = None,
+                cache: VerdictCache | None = None, cold: bool = False,
                 on_done: Callable[[RoomCheck], None] | None = None) -> list[RoomCheck]:
-    """Check many rooms, one grading child per core at a time, forked from warm workers."""
+    """Check many rooms, one grading at a time per core, forked from warm workers."""
     rooms = list(rooms)
     n = min(len(rooms), workers or max(1, os.cpu_count() or 1)) or 1
-    pool_of: queue.Queue[WarmWorker | None] = queue.Queue()
-    warm_workers = [WarmWorker() for _ in range(n)] if warm else []
-    for w in warm_workers or [None] * n:
-        pool_of.put(w)
-
-    def run(room: Room) -> RoomCheck:
-        w = pool_of.get()
-        try:
-            return check_room(room, w)
-        finally:
-            pool_of.put(w)
-
     results: list[RoomCheck] = []
-    try:
-        with ThreadPoolExecutor(max_workers=n) as pool:
-            for check in pool.map(run, rooms):
-                results.append(check)
-                if on_done is not None:
-                    on_done(check)
-    finally:
-        for w in warm_workers:
-            w.close()
+    with Workers(n) as pool, ThreadPoolExecutor(max_workers=n) as threads:
+        for check in threads.map(lambda r: check_room(r, pool, cache=cache, cold=cold), rooms):
+            results.append(check)
+            if on_done is not None:
+                on_done(check)
     return results
 
 
-def _main(argv: list[str]) -> int:
-    bad = 0
+def _rooms_of_left_out_dungeons(root: Path, loaded: set[Path]) -> list[Room]:
+    """Rooms that load on their own in dungeons `survey` left out (for a problem elsewhere in
+    the dungeon): still graded, so one run names every problem."""
     rooms = []
-    for arg in argv:
-        folder = Path(arg)
+    for folder in sorted((root / "dungeons").glob("*/*/room.yaml")):
+        if folder.parent.parent.resolve() in loaded:
+            continue
+        with contextlib.suppress(ContentError):  # survey already named it
+            rooms.append(load_room(folder.parent))
+    return rooms
+
+
+class _Examples:
+    """The technique pages' examples, checked in a child process while the rooms grade (what
+    they print and the torch state they touch stay out of this process), through the cache."""
+
+    LIMIT = 600.0  # seconds for all of them
+
+    def __init__(self, techniques: dict[str, Technique], root: Path,
+                 cache: VerdictCache) -> None:
+        self.folder = root / "techniques"
+        pages = json.dumps([{"id": t.id, "path": str(self.folder / f"{t.id}.yaml"),
+                             "examples": [{"code": e.code, "output": e.output}
+                                          for e in t.examples]}
+                            for t in techniques.values()])
+        self._cache, self._key = cache, cache.key_of(
+            (Path(__file__).parent / "examples.py").read_text(encoding="utf-8"), pages) \
+            if cache.enabled else ""
+        stored = cache.get(self._key) if self._key else None
+        self._found = [Problem(Path(p), m) for p, m in stored] if isinstance(stored, list) \
+            else None
+        self._thread = threading.Thread(target=self._run, args=(pages,), daemon=True)
+        if self._found is None:
+            self._thread.start()
+
+    def _run(self, pages: str) -> None:
+        why = ""
         try:
-            if (folder / "dungeon.yaml").is_file():
-                rooms.extend(load_dungeon(folder)[1])
-            elif (folder / "room.yaml").is_file() or not folder.is_dir():
-                rooms.append(load_room(folder))
-            else:  # e.g. assets/ or given/ caught by a glob such as dungeons/0.4-backprop/*/
-                print(f"skip {arg}: not a room or dungeon folder")
-        except ContentError as exc:
-            print(f"FAIL {arg}: {exc}")
-            bad += 1
-    for check in check_rooms(rooms):
-        room = check.room
-        status = "ok  " if check.ok else "FAIL"
-        print(f"{status} {room.id}: stub {check.stub.summary() if check.stub else '-'}; "
-              f"solution {check.solution.summary() if check.solution else '-'}")
-        for problem in check.problems:
-            print(f"     - {problem}")
-        bad += not check.ok
-    return 1 if bad else 0
+            done = subprocess.run([sys.executable, "-m", "arena_dungeon.dev.examples"],
+                                  input=pages, capture_output=True, text=True,
+                                  timeout=self.LIMIT)
+            why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+            self._found = [Problem(Path(p["path"]), p["message"]) for p in json.loads(done.stdout)]
+            if self._key:
+                self._cache.put(self._key, [(str(p.path), p.message) for p in self._found])
+        except subprocess.TimeoutExpired:
+            why = f"they took more than {self.LIMIT:g} s"
+            self._found = [Problem(self.folder, f"running the pages' examples failed: {why}")]
+        except (ValueError, KeyError, TypeError):
+            self._found = [Problem(self.folder, f"running the pages' examples failed: {why}")]
+
+    def problems(self) -> list[Problem]:
+        if self._thread.is_alive() or self._found is None:
+            self._thread.join()
+        return self._found or []
 
 
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+@dataclass
+class Plan:
+    """What a check will do: the rooms to grade, and the problems found before any grading."""
+
+    root: Path
+    rooms: list[Room]
+    report: Report
+    techniques: dict[str, Technique]  # whose examples to run (none when only rooms are checked)
+
+
+def prepare(root: Path | None = None, only: list[str] | None = None) -> Plan:
+    """Survey the content under `root` (default: the shipped content) and run the checks that
+    need no grading; `only` keeps the rooms and dungeons it names (then pages are skipped)."""
+    content, errors = survey(root)
+    root = content.root
+    report = Report(root, content=[Problem.of(e) for e in errors])
+    rooms = content.ordered_rooms + _rooms_of_left_out_dungeons(
+        root, {d.folder.resolve() for d in content.dungeons})
+    if only:
+        rooms = [r for r in rooms if r.id in only or r.dungeon_id in only]
+        report.content += [Problem(root, f"`{x}` is neither a room nor a dungeon id here")
+                           for x in only if not any(x in (r.id, r.dungeon_id) for r in rooms)]
+    loaded = {d.folder.resolve(): d for d in content.dungeons}
+    for folder in sorted({r.folder.parent for r in rooms}):
+        dungeon = loaded.get(folder.resolve())
+        its_rooms = content.rooms_of(dungeon) if dungeon else \
+            [r for r in rooms if r.folder.parent == folder]
+        report.content += static.dungeon_problems(folder, its_rooms, dungeon=dungeon)
+    if not only:
+        for tech_id, tech in sorted(content.techniques.items()):
+            path = root / "techniques" / f"{tech_id}.yaml"
+            report.content += static.technique_problems(tech, path, content.techniques)
+        for sub_id, sub in sorted(content.subproblems.items()):
+            report.content += static.subproblem_problems(
+                sub, root / "techniques" / "subproblems" / f"{sub_id}.yaml")
+    return Plan(root, rooms, report, {} if only else content.techniques)
+
+
+def run(plan: Plan, *, jobs: int = 0, cold: bool = True, cache: VerdictCache | None = None,
+        on_done: Callable[[RoomCheck], None] | None = None) -> Report:
+    """Grade the planned rooms (and run the pages' examples beside them); the full report."""
+    start = time.perf_counter()
+    cache = cache if cache is not None else VerdictCache(default_folder())
+    examples = _Examples(plan.techniques, plan.root, cache) if plan.techniques else None
+    cache.prune()
+    report = plan.report
+    report.rooms = check_rooms(plan.rooms, workers=jobs, cache=cache, cold=cold,
+                               on_done=on_done)
+    if examples is not None:
+        report.content += examples.problems()
+    report.seconds += time.perf_counter() - start
+    return report
+
+
+def check(root: Path | None = None, only: list[str] | None = None, **options: Any) -> Report:
+    """`prepare` then `run`: every problem of the content under `root`."""
+    start = time.perf_counter()
+    plan = prepare(root, only)
+    plan.report.seconds = time.perf_counter() - start
+    return run(plan, **options)

@@ -1,0 +1,98 @@
+"""Technique pages' examples run and print what their page says they print.
+
+Each example runs in a fresh module namespace with its stdout captured and is compared with
+the page's `output` (trailing whitespace of each line and trailing blank lines ignored), under
+an unusual global seed (an example that forgot to seed its randomness will not reproduce its
+output) and must leave torch's global state as it found it.
+
+`arena dev check` runs them in a child process (`python -m arena_dungeon.dev.examples`, pages
+in and problems out as JSON) beside the grading, so that what they print and the torch state
+they touch stay out of the checking process; the test suite calls `page_problems`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+import traceback
+import types
+import zlib
+from pathlib import Path
+
+from arena_dungeon.content import Technique
+from arena_dungeon.dev.report import Problem
+
+
+def normalise(text: str) -> str:
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def run(code: str, name: str) -> str:
+    """Execute `code` as a fresh module called `name` and return what it printed."""
+    module = types.ModuleType(name)
+    module.__file__ = f"<{name}>"
+    # Registered while it runs, so dataclasses, pickling and type checkers can find it.
+    sys.modules[name] = module
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            exec(compile(code, f"<{name}>", "exec"), module.__dict__)  # noqa: S102 - the page's own example
+    finally:
+        sys.modules.pop(name, None)
+    return buffer.getvalue()
+
+
+def example_problem(tech_id: str, index: int, code: str, expected: str) -> str | None:
+    """Why example `index` of page `tech_id` is wrong, or None when it prints its output."""
+    import torch
+
+    name = f"codex_{tech_id.replace('-', '_')}_{index}"
+    torch.manual_seed(zlib.crc32(name.encode()))
+    grad_enabled = torch.is_grad_enabled()
+    default_dtype = torch.get_default_dtype()
+    try:
+        printed = run(code, name)
+    except BaseException as exc:  # noqa: BLE001 - any failure of the example is the finding
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == f"<{name}>"]
+        where = f" (line {frames[-1].lineno} of the example)" if frames else ""
+        return f"example {index} raised {type(exc).__name__}: {exc}{where}"
+    finally:
+        leaked = (torch.is_grad_enabled() != grad_enabled
+                  or torch.get_default_dtype() != default_dtype)
+        torch.set_grad_enabled(grad_enabled)
+        torch.set_default_dtype(default_dtype)
+    if leaked:
+        return f"example {index} changed torch's global state (grad mode or default dtype)"
+    if normalise(printed) != normalise(expected):
+        return (f"example {index} printed:\n{normalise(printed)}\nbut its `output` says:\n"
+                f"{normalise(expected)}")
+    return None
+
+
+def page_problems(tech: Technique, path: Path) -> list[Problem]:
+    """Every example of one technique page that does not print its stated output."""
+    found = (example_problem(tech.id, i, ex.code, ex.output) for i, ex in enumerate(tech.examples))
+    return [Problem(path, f"field `examples.{i}`: {why}") for i, why in enumerate(found) if why]
+
+
+def main() -> int:
+    """Read pages from stdin as JSON ([{id, path, examples: [{code, output}]}]), check their
+    examples, print the problems as JSON."""
+    from arena_dungeon.content import Example
+
+    problems = []
+    for page in json.load(sys.stdin):
+        tech = Technique(id=page["id"], name=page["id"], summary="", idea="",
+                         examples=[Example(**e) for e in page["examples"]])
+        problems += page_problems(tech, Path(page["path"]))
+    json.dump([{"path": str(p.path), "message": p.message} for p in problems], sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

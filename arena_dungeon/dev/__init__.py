@@ -230,8 +230,7 @@ class _Examples:
                  cache: VerdictCache) -> None:
         self.folder = root / "techniques"
         pages = json.dumps([{"id": t.id, "path": str(self.folder / f"{t.id}.yaml"),
-                             "examples": [{"code": e.code, "output": e.output}
-                                          for e in t.examples]}
+                             "examples": [(e.code, e.output) for e in t.examples]}
                             for t in techniques.values()])
         self._cache, self._key = cache, cache.key_of(
             (Path(__file__).parent / "examples.py").read_text(encoding="utf-8"), pages) \

@@ -76,20 +76,23 @@ def example_problem(tech_id: str, index: int, code: str, expected: str) -> str |
 
 def page_problems(tech: Technique, path: Path) -> list[Problem]:
     """Every example of one technique page that does not print its stated output."""
-    found = (example_problem(tech.id, i, ex.code, ex.output) for i, ex in enumerate(tech.examples))
+    return examples_problems(tech.id, [(ex.code, ex.output) for ex in tech.examples], path)
+
+
+def examples_problems(tech_id: str, examples: list[tuple[str, str]], path: Path) \
+        -> list[Problem]:
+    found = (example_problem(tech_id, i, code, output) for i, (code, output) in
+             enumerate(examples))
     return [Problem(path, f"field `examples.{i}`: {why}") for i, why in enumerate(found) if why]
 
 
 def main() -> int:
-    """Read pages from stdin as JSON ([{id, path, examples: [{code, output}]}]), check their
-    examples, print the problems as JSON."""
-    from arena_dungeon.content import Example
-
+    """Read pages from stdin as JSON ([{id, path, examples: [[code, output]...]}]), check
+    their examples, print the problems as JSON."""
     problems = []
     for page in json.load(sys.stdin):
-        tech = Technique(id=page["id"], name=page["id"], summary="", idea="",
-                         examples=[Example(**e) for e in page["examples"]])
-        problems += page_problems(tech, Path(page["path"]))
+        problems += examples_problems(page["id"], [(c, o) for c, o in page["examples"]],
+                                      Path(page["path"]))
     json.dump([{"path": str(p.path), "message": p.message} for p in problems], sys.stdout)
     return 0
 

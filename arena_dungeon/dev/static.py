@@ -72,14 +72,15 @@ def entry_problems(room: Room) -> list[Problem]:
     problems: list[Problem] = []
     trees = {p: parse(p, problems) for p in (room.stub, room.solution, room.tests)}
     stub, solution = trees[room.stub], trees[room.solution]
-    nodes = {}
+    nodes: dict[Path, ast.AST] = {}
     for path, tree in ((room.stub, stub), (room.solution, solution)):
-        if tree is not None:
-            nodes[path] = _top_level(tree, room.entry)
-            if nodes[path] is None:
-                problems.append(Problem(path, f"does not define `{room.entry}` (room.yaml's "
-                                              "entry) at the top level"))
-    if nodes.get(room.stub) is not None and nodes.get(room.solution) is not None:
+        node = _top_level(tree, room.entry) if tree is not None else None
+        if node is not None:
+            nodes[path] = node
+        elif tree is not None:
+            problems.append(Problem(path, f"does not define `{room.entry}` (room.yaml's "
+                                          "entry) at the top level"))
+    if room.stub in nodes and room.solution in nodes:
         want, have = signatures(nodes[room.stub]), signatures(nodes[room.solution])
         for name, sig in want.items():
             what = f"`{room.entry}.{name}`" if name else f"`{room.entry}`"
@@ -110,7 +111,7 @@ def hint_problems(room: Room) -> list[Problem]:
 
 def _imported(tree: ast.Module) -> set[str]:
     """Top-level names of the modules a file imports (absolute imports only)."""
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(a.name.split(".")[0] for a in node.names)

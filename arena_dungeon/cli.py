@@ -1,15 +1,21 @@
-"""The `arena` command: parse arguments, call the session, hand results to the UI. No logic."""
+"""The `arena` command: parse arguments, call the session, hand its records to the UI.
+
+No game logic here: every command opens the session, calls one of its actions and shows the
+typed record it returns; a GameError becomes a message and exit code 1.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from arena_dungeon import game, ui
+from arena_dungeon import ui
 from arena_dungeon.content import CONTENT_ENV, ContentError
 from arena_dungeon.session import GameError, Session
 
@@ -66,21 +72,29 @@ def main_options(
     _options["content"] = content
 
 
-def _session() -> Session:
+@contextlib.contextmanager
+def _session() -> Iterator[Session]:
+    """The player's session for one command: a GameError inside becomes a message and exit
+    code 1; whatever kept progress from being saved is said after the command's output."""
     try:
         session = Session.open(_options["workspace"], _options["content"])
     except ContentError as exc:
         ui.error(f"broken content: {exc}", "this is a bug in the room files; "
                                            "`arena dev check` lists every problem")
         raise typer.Exit(2) from None
+    except GameError as exc:
+        ui.error(str(exc), exc.hint)
+        raise typer.Exit(1) from None
     for warning in session.warnings:
         ui.warn(warning)
-    return session
-
-
-def _fail(exc: GameError) -> typer.Exit:
-    ui.error(str(exc), exc.hint)
-    return typer.Exit(1)
+    try:
+        yield session
+    except GameError as exc:
+        ui.error(str(exc), exc.hint)
+        raise typer.Exit(1) from None
+    finally:
+        for problem in session.save_problems:
+            ui.warn(problem)
 
 
 @app.command()
@@ -88,15 +102,8 @@ def play(target: Annotated[str | None, typer.Argument(
         help="A dungeon (0.1), a room id, or DUNGEON/N; default: where you left off.",
         autocompletion=_complete_room, show_default=False)] = None) -> None:
     """Enter a dungeon or room: shows the brief and the file to edit."""
-    session = _session()
-    try:
-        entered = session.play(target)
-    except GameError as exc:
-        raise _fail(exc) from None
-    if entered.first_visit_of_dungeon:
-        ui.show_dungeon_intro(entered.dungeon)
-    ui.show_room(entered.dungeon, entered.room, len(entered.dungeon.rooms), entered.path,
-                 entered.written, entered.cleared)
+    with _session() as session:
+        ui.show_entered(session.play(target))
     from arena_dungeon import bytecode
 
     bytecode.warm()  # the first command a player runs: later ones start without compiling
@@ -109,23 +116,14 @@ def check(room: RoomArg = None,
           save: Annotated[Path | None, typer.Option(
               "--save", help="Save the room's picture(s) as PNG to this path.")] = None) -> None:
     """Grade your file for the current room: one row per case. Exit code 0 when cleared."""
-    session = _session()
-    try:
-        target = session.resolve(room)
+    with _session() as session:
+        target = session.gradable(room)  # a locked door is refused before anything runs
         with ui.grading_status(target) as update:
-            checked = session.check(room, on_progress=update)
-    except GameError as exc:
-        raise _fail(exc) from None
-    cleared = ui.show_checked(checked, session.content,
-                              session.progress.room(checked.room.id).peeked, verbose)
-    if save is not None and checked.result.pictures:
-        from arena_dungeon.pictures import save_png
-
-        for i, pic in enumerate(checked.result.pictures):
-            out = save if i == 0 else save.with_stem(f"{save.stem}-{i + 1}")
-            save_png(pic, out)
-            ui.info(f"saved {out}")
-    raise typer.Exit(0 if cleared else 1)
+            checked = session.check(target.id, on_progress=update)
+        cleared = ui.show_checked(checked, verbose)
+        if save is not None:
+            ui.show_saved(session.save_pictures(checked, save))
+        raise typer.Exit(0 if cleared else 1)
 
 
 @app.command()
@@ -134,22 +132,15 @@ def watch(room: RoomArg = None) -> None:
     from arena_dungeon.watch import run_watch
 
     gc.enable()  # runs for hours: collect as usual (arena_dungeon/__main__.py pauses it)
-    session = _session()
-    try:
+    with _session() as session:
         run_watch(session, room)
-    except GameError as exc:
-        raise _fail(exc) from None
 
 
 @app.command()
 def hint(room: RoomArg = None) -> None:
     """Show the next rung of the room's hint ladder (each hint lowers the room's XP)."""
-    session = _session()
-    try:
-        shown = session.hint(room)
-    except GameError as exc:
-        raise _fail(exc) from None
-    ui.show_hint(shown.room, shown.index, shown.seen, shown.total, shown.text, shown.xp_now)
+    with _session() as session:
+        ui.show_hint(session.hint(room))
 
 
 @app.command()
@@ -157,33 +148,24 @@ def solution(room: RoomArg = None,
              yes: Annotated[bool, typer.Option("--yes", "-y",
                                                help="Don't ask before peeking.")] = False) -> None:
     """Show the reference solution: after clearing, or after the last hint (then no XP)."""
-    session = _session()
-    try:
-        source = session.solution(room, lambda q: yes or typer.confirm(q, default=False))
-        target = session.resolve(room)
-    except GameError as exc:
-        raise _fail(exc) from None
-    if source is None:
-        ui.info("Not peeking. Good luck!")
-        raise typer.Exit(1)
-    ui.show_solution(target, source)
+    with _session() as session:
+        shown = session.solution(room, lambda q: yes or typer.confirm(q, default=False))
+        if shown is None:
+            ui.info("Not peeking. Good luck!")
+            raise typer.Exit(1)
+        ui.show_solution(shown)
 
 
 @app.command()
 def reset(room: RoomArg = None,
           yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask.")] = False) -> None:
     """Put the stub back; your current attempt is kept in .arena/backups/."""
-    session = _session()
-    try:
+    with _session() as session:
         target = session.resolve(room)
-    except GameError as exc:
-        raise _fail(exc) from None
-    if not yes and not typer.confirm(f"Reset {target.title} to the stub? (your file is backed "
-                                     "up first)", default=False):
-        raise typer.Exit(1)
-    room_, path, backup = session.reset(room)
-    ui.info(f"{path} is the stub again." + (f" Your attempt is saved as {backup}." if backup
-                                            else ""))
+        if not yes and not typer.confirm(f"Reset {target.title} to the stub? (your file is "
+                                         "backed up first)", default=False):
+            raise typer.Exit(1)
+        ui.show_reset(session.reset(target.id))
 
 
 @app.command("map")
@@ -191,47 +173,31 @@ def map_(dungeon: Annotated[str | None, typer.Argument(
         help="Only this dungeon (e.g. 0.1).", autocompletion=_complete_room,
         show_default=False)] = None) -> None:
     """Every dungeon and room: cleared, open, or locked (and by which tool)."""
-    session = _session()
-    ui.show_map(session.content, game.states(session.content, session.progress),
-                session.progress.current, dungeon)
+    with _session() as session:
+        ui.show_map(session.map_view(dungeon))
 
 
 @app.command()
 def inventory() -> None:
     """The tools you have found, and silhouettes of those still hidden."""
-    session = _session()
-    found = game.inventory(session.content, session.progress)
-    hidden = {}  # in the order the curriculum hands them out
-    for room in session.content.ordered_rooms:
-        for tool in room.grants:
-            if tool not in found and tool not in hidden:
-                hidden[tool] = room
-    xp = game.total_xp(session.progress)
-    ui.show_inventory(found, hidden, session.content.techniques, xp, game.level(xp))
+    with _session() as session:
+        ui.show_inventory(session.inventory())
 
 
 @app.command()
 def tool(name: Annotated[str, typer.Argument(help="A tool, e.g. einsum (fuzzy).",
                                              autocompletion=_complete_tool)]) -> None:
     """A technique's page: idea, runnable examples, pitfalls, rooms, sub-problems it solves."""
-    session = _session()
-    try:
-        page = session.technique_page(name)
-    except GameError as exc:
-        raise _fail(exc) from None
-    ui.show_technique(*page)
+    with _session() as session:
+        ui.show_technique(session.technique_page(name))
 
 
 @app.command()
 def problem(name: Annotated[str, typer.Argument(help="A sub-problem, e.g. matrix-multiply.",
                                                 autocompletion=_complete_tool)]) -> None:
     """A sub-problem's page: which tools solve it and where it appears."""
-    session = _session()
-    try:
-        page = session.subproblem_page(name)
-    except GameError as exc:
-        raise _fail(exc) from None
-    ui.show_subproblem(*page)
+    with _session() as session:
+        ui.show_subproblem(session.subproblem_page(name))
 
 
 @app.command()
@@ -245,29 +211,22 @@ def export(
         show_default=False)] = None,
 ) -> None:
     """Write a dungeon as a notebook whose cells save and grade your workspace files."""
-    session = _session()
-    try:
-        done = session.export_notebook(dungeon, out)
-    except GameError as exc:
-        raise _fail(exc) from None
-    ui.show_exported(f"{done.dungeon.id} {done.dungeon.title}", done.path, done.rooms_open,
-                     done.rooms, done.backup)
+    with _session() as session:
+        ui.show_exported(session.export_notebook(dungeon, out))
 
 
 @app.command()
 def codex() -> None:
     """Every technique and sub-problem, found or not."""
-    session = _session()
-    found = set(game.inventory(session.content, session.progress))
-    ui.show_codex([(t, t.id in found) for t in session.content.techniques.values()],
-                  list(session.content.subproblems.values()))
+    with _session() as session:
+        ui.show_codex(session.codex())
 
 
 @app.command()
 def status() -> None:
     """One line: where you are, rooms cleared, tools, XP."""
-    session = _session()
-    ui.show_status(session.status_line())
+    with _session() as session:
+        ui.show_status(session.status())
 
 
 @dev_app.command("check")

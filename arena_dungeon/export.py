@@ -13,8 +13,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from arena_dungeon.content import Dungeon, Room
+
+if TYPE_CHECKING:  # nbformat is imported only when a notebook is written
+    from nbformat import NotebookNode
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,8 @@ def _dots(n: int) -> str:
     return "●" * n + "○" * (5 - n)
 
 
-def build(dungeon: Dungeon, rooms: Sequence[NotebookRoom], workspace: Path, out: Path):
+def build(dungeon: Dungeon, rooms: Sequence[NotebookRoom], workspace: Path,
+          out: Path) -> NotebookNode:
     """The notebook (an nbformat v4 node) for `dungeon`, to be saved at `out`."""
     import nbformat.v4 as nbf
 
@@ -81,7 +86,7 @@ def build(dungeon: Dungeon, rooms: Sequence[NotebookRoom], workspace: Path, out:
     return notebook
 
 
-def write(notebook, out: Path) -> None:  # type: ignore[no-untyped-def]
+def write(notebook: NotebookNode, out: Path) -> None:
     """Validate and save atomically."""
     import nbformat
 

@@ -144,7 +144,7 @@ def next_hint(room: Room, record: RoomProgress) -> int | None:
     unseen = [i for i in range(len(room.hints)) if i not in record.hints_seen]
     if not unseen:
         return None
-    tied = [room.hints[i] if isinstance(room.hints[i], Hint) else None for i in unseen]
+    tied = [h if isinstance(h, Hint) else None for h in (room.hints[i] for i in unseen)]
     for i, hint in zip(unseen, tied):
         if hint and hint.after_case and hint.after_case in record.last_failed_cases:
             return i

@@ -1,43 +1,66 @@
 """The player's session: content, workspace and progress together, and the game's actions.
 
-Each action returns data for the UI and saves progress itself; nothing here prints.
+The only door into the game: commands and watch mode call these methods and hand the
+typed records they return to the UI. Each action saves progress itself; nothing here prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from arena_dungeon import game, progress
-from arena_dungeon.content import Content, Dungeon, Room, load
+from arena_dungeon.content import Content, Dungeon, Room, SubProblem, Technique, load
 from arena_dungeon.errors import GameError
 from arena_dungeon.progress import Progress
 from arena_dungeon.workspace import Workspace
 
+if TYPE_CHECKING:  # grading imports nothing heavy at the top, but `hint` must not load it
+    from arena_dungeon.grading.report import RoomResult
+    from arena_dungeon.grading.worker import WarmWorker
 
-@dataclass
+__all__ = ["Checked", "Codex", "DungeonMap", "Entered", "Exported", "GameError", "HintShown",
+           "Inventory", "MapView", "OnProgress", "ResetDone", "Session", "Solution", "Status",
+           "SubproblemPage", "TechniquePage"]
+
+OnProgress = Callable[[int, int, str], None]  # (cases done, cases in all or 0, what runs now)
+
+
+@dataclass(frozen=True)
 class Entered:
+    """A room the player walked into."""
+
     dungeon: Dungeon
     room: Room
     path: Path
-    written: bool
+    written: bool  # the stub was written just now
     cleared: bool
     first_visit_of_dungeon: bool
 
 
 @dataclass
 class Checked:
+    """A grading and what the game made of it."""
+
     room: Room
     path: Path
-    result: object  # RoomResult; typed loosely so this module needn't import grading
-    reward: game.ClearReward | None = None
+    result: RoomResult
+    peeked: bool = False
+    reward: game.ClearReward | None = None  # None unless this check cleared the room anew
+    new_tools: dict[str, Technique | None] = field(default_factory=dict)  # id -> its page
+    solved: list[str] = field(default_factory=list)  # names of the sub-problems it solves
     next_room: Room | None = None
     locked_ahead: game.RoomState | None = None  # the next room here, when its door is locked
-    already_cleared: bool = False
-    recreated: bool = False
+    recreated: bool = False  # the player's file was missing and the stub was written again
+
+    @property
+    def cleared(self) -> bool:
+        return self.result.cleared
 
 
-@dataclass
+@dataclass(frozen=True)
 class HintShown:
     room: Room
     index: int
@@ -47,13 +70,82 @@ class HintShown:
     xp_now: int
 
 
-@dataclass
+@dataclass(frozen=True)
+class Solution:
+    room: Room
+    source: str
+
+
+@dataclass(frozen=True)
+class ResetDone:
+    room: Room
+    path: Path
+    backup: Path | None
+
+
+@dataclass(frozen=True)
 class Exported:
     dungeon: Dungeon
     path: Path
     rooms_open: int
     rooms: int
     backup: Path | None
+
+
+@dataclass(frozen=True)
+class DungeonMap:
+    dungeon: Dungeon
+    rooms: list[game.RoomState]  # in play order
+
+
+@dataclass(frozen=True)
+class MapView:
+    dungeons: list[DungeonMap]
+    current: str | None  # the room the player is in
+
+
+@dataclass(frozen=True)
+class Inventory:
+    found: dict[str, Technique | None]  # tool id -> its page, in the order they were granted
+    hidden: dict[str, Room]  # tools not found yet -> the first room that grants them
+    xp: int
+    level: int
+
+
+@dataclass(frozen=True)
+class Codex:
+    techniques: list[Technique]
+    found: frozenset[str]
+    subproblems: list[SubProblem]
+
+
+@dataclass(frozen=True)
+class TechniquePage:
+    technique: Technique
+    found: bool
+    granted_by: list[Room]
+    used_in: list[Room]
+    solves: list[SubProblem]
+
+
+@dataclass(frozen=True)
+class SubproblemPage:
+    subproblem: SubProblem
+    found: frozenset[str]  # the tools the player holds
+    rooms: list[Room]  # where it appears
+
+
+@dataclass(frozen=True)
+class Status:
+    room: Room | None  # the current room
+    dungeon: Dungeon | None  # and its dungeon
+    room_cleared: bool
+    cleared: int
+    rooms: int
+    tools: int
+    xp: int
+    level: int
+    first_dungeon_id: str  # where to start when there is no current room
 
 
 @dataclass
@@ -105,8 +197,30 @@ class Session:
             raise GameError(f"no room `{key}`", "`arena map` lists every room")
         return room
 
+    def gradable(self, key: str | None) -> Room:
+        """The room `arena check` would grade; a locked door is refused (issue 13: a room
+        whose tools the player does not hold cannot be cleared)."""
+        room = self.resolve(key)
+        self._refuse_locked(room, "so it can't be graded yet")
+        return room
+
     def room_path(self, room: Room) -> Path:
         return self.workspace.room_file(self.dungeon_of(room), room)
+
+    def next_room(self, after: str) -> Room | None:
+        """The suggested next open room after room `after`, if any."""
+        return game.next_room(self.content, self.progress, after=after)
+
+    def _refuse_locked(self, room: Room, why: str = "") -> None:
+        state = game.states(self.content, self.progress)[room.id]
+        if state.door is not game.Door.LOCKED:
+            return
+        where = {t: game.granted_by(self.content, t) for t in state.missing}
+        places = "; ".join(f"{t} is found in "
+                           + (", ".join(f"{r.dungeon_id} {r.title} ({r.id})" for r in rs)
+                              or "no room yet") for t, rs in where.items())
+        raise GameError(f"the door to `{room.title}` is locked: it needs "
+                        f"{', '.join(state.missing)}{', ' + why if why else ''}", places)
 
     # ------------------------------------------------------------ actions
 
@@ -119,37 +233,31 @@ class Session:
                                             self.content.dungeons[0].id))
             if current and self.progress.room(current).cleared:
                 # Where you left off was cleared: walk on to the suggested next room.
-                room = game.next_room(self.content, self.progress, after=current) or room
+                room = self.next_room(current) or room
         elif any(d.id == key for d in self.content.dungeons):
             room = game.first_room_in(self.content, self.progress, key)
         else:
             room = self.resolve(key)
-        state = game.states(self.content, self.progress)[room.id]
-        if state.door is game.Door.LOCKED:
-            where = {t: game.granted_by(self.content, t) for t in state.missing}
-            places = "; ".join(f"{t} is found in "
-                               + (", ".join(f"{r.dungeon_id} {r.title} ({r.id})" for r in rs)
-                                  or "no room yet") for t, rs in where.items())
-            raise GameError(f"the door to `{room.title}` is locked: it needs "
-                            f"{', '.join(state.missing)}", places)
+        self._refuse_locked(room)
         dungeon = self.dungeon_of(room)
         first_visit = not any(r in self.progress.rooms for r in dungeon.rooms)
         path, written = self.workspace.ensure_stub(dungeon, room)
         self.progress.current = room.id
         self.progress.room(room.id)
         self.save()
-        return Entered(dungeon, room, path, written, state.door is game.Door.CLEARED,
+        return Entered(dungeon, room, path, written, self.progress.room(room.id).cleared,
                        first_visit)
 
-    def check(self, key: str | None = None, on_progress=None,  # type: ignore[no-untyped-def]
-              worker=None) -> Checked:
+    def check(self, key: str | None = None, on_progress: OnProgress | None = None,
+              worker: WarmWorker | None = None) -> Checked:
         """Grade a room (default: the current one) and apply the game rules.
 
-        `worker` is a warm grading worker (watch mode); without one the child starts cold.
+        A locked room is refused before anything runs. `worker` is a warm grading worker
+        (watch mode); without one the child starts cold.
         """
+        room = self.gradable(key)
         from arena_dungeon.grading.runner import grade
 
-        room = self.resolve(key)
         dungeon = self.dungeon_of(room)
         path = self.room_path(room)
         recreated = False
@@ -158,17 +266,36 @@ class Session:
         result = grade(room, path, on_progress=on_progress, worker=worker)
         record = self.progress.room(room.id)
         record.attempts += 1
-        checked = Checked(room, path, result, recreated=recreated)
+        checked = Checked(room, path, result, peeked=record.peeked, recreated=recreated)
         if result.cleared:
-            checked.already_cleared = record.cleared
-            checked.reward = game.clear(self.content, self.progress, room, progress.now())
-            checked.next_room = game.next_room(self.content, self.progress, after=room.id)
+            checked.reward = reward = game.clear(self.content, self.progress, room,
+                                                 progress.now())
+            checked.new_tools = {t: self.content.techniques.get(t)
+                                 for t in (reward.new_tools if reward else [])}
+            subs = self.content.subproblems
+            checked.solved = [subs[s].name if s in subs else s for s in room.subproblems]
+            checked.next_room = self.next_room(room.id)
             checked.locked_ahead = game.locked_ahead(self.content, self.progress, room)
         else:
-            record.last_failure_kinds = result.failure_kinds
+            record.last_failure_kinds = [str(k) for k in result.failure_kinds]
             record.last_failed_cases = result.failed_cases
         self.save()
         return checked
+
+    def save_pictures(self, checked: Checked, path: Path) -> list[Path]:
+        """Write the check's pictures as PNG: `path`, then `path-2.png`, ... ."""
+        from arena_dungeon.errors import os_reason
+        from arena_dungeon.pictures import save_png
+
+        saved = []
+        for i, pic in enumerate(checked.result.pictures):
+            out = path if i == 0 else path.with_stem(f"{path.stem}-{i + 1}")
+            try:
+                save_png(pic, out)
+            except OSError as exc:
+                raise GameError(f"the picture could not be saved: {os_reason(exc)}") from None
+            saved.append(out)
+        return saved
 
     def hint(self, key: str | None = None) -> HintShown:
         room = self.resolve(key)
@@ -184,7 +311,7 @@ class Session:
         return HintShown(room, index, len(record.hints_seen), total, room.hint_texts()[index],
                          game.xp_for(room, record))
 
-    def solution(self, key: str | None, confirm) -> str | None:  # type: ignore[no-untyped-def]
+    def solution(self, key: str | None, confirm: Callable[[str], bool]) -> Solution | None:
         """The reference source, if allowed; `confirm(question)` asks before a costly peek."""
         room = self.resolve(key)
         record = self.progress.room(room.id)
@@ -199,12 +326,12 @@ class Session:
                     return None
                 record.peeked = True
                 self.save()
-        return room.solution.read_text(encoding="utf-8")
+        return Solution(room, room.solution.read_text(encoding="utf-8"))
 
-    def reset(self, key: str | None) -> tuple[Room, Path, Path | None]:
+    def reset(self, key: str | None) -> ResetDone:
         room = self.resolve(key)
         path, backup = self.workspace.reset(self.dungeon_of(room), room)
-        return room, path, backup
+        return ResetDone(room, path, backup)
 
     def export_notebook(self, key: str, out: Path | None = None) -> Exported:
         """Write dungeon `key` as a notebook (default `<workspace>/<dungeon>.ipynb`).
@@ -231,18 +358,32 @@ class Session:
         return Exported(dungeon, out, sum(r.path is not None for r in rooms), len(rooms),
                         backup)
 
-    @property
-    def _first_dungeon_id(self) -> str:
-        return self.content.dungeons[0].id if self.content.dungeons else "DUNGEON"
+    # ------------------------------------------------------------ views
 
-    def _dungeon(self, key: str) -> Dungeon:
-        ids = [d.id for d in self.content.dungeons]
-        if key not in ids:
-            raise GameError(f"no dungeon `{key}`", f"dungeons: {', '.join(ids)}")
-        return self.content.dungeon(key)
+    def map_view(self, only: str | None = None) -> MapView:
+        """Every dungeon (or only dungeon `only`) with each room's door."""
+        states = game.states(self.content, self.progress)
+        dungeons = [self._dungeon(only)] if only is not None else self.content.dungeons
+        return MapView([DungeonMap(d, [states[r.id] for r in self.content.rooms_of(d)])
+                        for d in dungeons], self.progress.current)
 
-    def technique_page(self, name: str) -> tuple:
-        """What a tool's page shows: (technique, found, granted by, used in, solves)."""
+    def inventory(self) -> Inventory:
+        c = self.content
+        found = game.inventory(c, self.progress)
+        hidden: dict[str, Room] = {}  # in the order the curriculum hands them out
+        for room in c.ordered_rooms:
+            for tool in room.grants:
+                if tool not in found and tool not in hidden:
+                    hidden[tool] = room
+        xp = game.total_xp(self.progress)
+        return Inventory({t: c.techniques.get(t) for t in found}, hidden, xp, game.level(xp))
+
+    def codex(self) -> Codex:
+        c = self.content
+        return Codex(list(c.techniques.values()), frozenset(game.inventory(c, self.progress)),
+                     list(c.subproblems.values()))
+
+    def technique_page(self, name: str) -> TechniquePage:
         c = self.content
         key = game.fuzzy(name, list(c.techniques))
         if key is None:
@@ -252,29 +393,33 @@ class Session:
                             else "`arena codex` lists every tool")
         found = key in game.inventory(c, self.progress)
         solves = [s for s in c.subproblems.values() if key in s.techniques]
-        return (c.techniques[key], found, game.granted_by(c, key), game.used_in(c, key), solves)
+        return TechniquePage(c.techniques[key], found, game.granted_by(c, key),
+                             game.used_in(c, key), solves)
 
-    def subproblem_page(self, name: str) -> tuple:
-        """What a sub-problem's page shows: (sub-problem, [(tool, found)], rooms)."""
+    def subproblem_page(self, name: str) -> SubproblemPage:
         c = self.content
         key = game.fuzzy(name, list(c.subproblems))
         if key is None:
             raise GameError(f"no sub-problem `{name}`", "`arena codex` lists them all")
-        found = set(game.inventory(c, self.progress))
-        sub = c.subproblems[key]
         rooms = [r for r in c.ordered_rooms if key in r.subproblems]
-        return sub, [(t, t in found) for t in sub.techniques], rooms
+        return SubproblemPage(c.subproblems[key], frozenset(game.inventory(c, self.progress)),
+                              rooms)
 
-    def status_line(self) -> str:
+    def status(self) -> Status:
         cleared = self.progress.cleared_ids()
         xp = game.total_xp(self.progress)
-        tools = game.inventory(self.content, self.progress)
-        where = f"no room yet (arena play {self._first_dungeon_id})"
-        if self.progress.current:
-            room = self.content.rooms[self.progress.current]
-            d = self.dungeon_of(room)
-            mark = " ✓" if room.id in cleared else ""
-            where = f"{d.id} {d.title} · room {room.number}/{len(d.rooms)} {room.title}{mark}"
-        total = len(self.content.rooms)
-        return (f"{where} · {len(cleared)}/{total} rooms · {len(tools)} tools · "
-                f"{xp} XP (level {game.level(xp)})")
+        room = self.content.rooms[self.progress.current] if self.progress.current else None
+        return Status(room, self.dungeon_of(room) if room else None,
+                      room is not None and room.id in cleared, len(cleared),
+                      len(self.content.rooms), len(game.inventory(self.content, self.progress)),
+                      xp, game.level(xp), self._first_dungeon_id)
+
+    @property
+    def _first_dungeon_id(self) -> str:
+        return self.content.dungeons[0].id if self.content.dungeons else "DUNGEON"
+
+    def _dungeon(self, key: str) -> Dungeon:
+        ids = [d.id for d in self.content.dungeons]
+        if key not in ids:
+            raise GameError(f"no dungeon `{key}`", f"dungeons: {', '.join(ids)}")
+        return self.content.dungeon(key)

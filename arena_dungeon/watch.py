@@ -9,18 +9,32 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from arena_dungeon import game, ui
+from arena_dungeon import ui
 from arena_dungeon.grading.worker import WarmWorker
 from arena_dungeon.session import GameError, Session
 
 KEYS = "save to re-grade · h hint · n next room · m map · q quit"
 
 
+@dataclass(frozen=True)
+class Event:
+    """What the watch loop waits for: a key pressed, the file saved, or the watcher failing."""
+
+    kind: Literal["key", "save", "watch-error"]
+    value: str = ""
+
+
+Events = queue.Queue[Event]
+
+
 @contextmanager
-def _cbreak():
+def _cbreak() -> Iterator[bool]:
     """Single-key input on a terminal; a no-op elsewhere."""
     if not sys.stdin.isatty():
         yield False
@@ -40,47 +54,58 @@ def _cbreak():
         termios.tcsetattr(fd, termios.TCSADRAIN, old)
 
 
-def _read_keys(events: queue.Queue, stop: threading.Event, single: bool) -> None:
+def _read_keys(events: Events, stop: threading.Event, single: bool) -> None:
     while not stop.is_set():
         ch = sys.stdin.read(1) if single else sys.stdin.readline()[:1] or "q"
         if not ch:
-            events.put(("key", "q"))
+            events.put(Event("key", "q"))
             return
-        events.put(("key", ch.lower() if ch.strip() else "\n"))
+        events.put(Event("key", ch.lower() if ch.strip() else "\n"))
 
 
-def _watch_file(path: Path, events: queue.Queue, stop: threading.Event) -> None:
+def _watch_file(path: Path, events: Events, stop: threading.Event) -> None:
     from watchfiles import watch
 
     try:
         for changes in watch(path.parent, stop_event=stop, debounce=200, step=50,
                              watch_filter=lambda _c, p: Path(p) == path, raise_interrupt=False):
             if changes:
-                events.put(("save", str(path)))
+                events.put(Event("save", str(path)))
     except Exception as exc:  # noqa: BLE001 - fall back to manual runs, say so
-        events.put(("watch-error", str(exc)))
+        events.put(Event("watch-error", str(exc)))
 
 
 def _grade(session: Session, room_id: str, worker: WarmWorker) -> None:
-    room = session.content.rooms[room_id]
-    with ui.grading_status(room) as update:
-        checked = session.check(room_id, on_progress=update, worker=worker)
-    if ui.show_checked(checked, session.content,
-                       session.progress.room(room_id).peeked, verbose=False):
+    try:
+        room = session.gradable(room_id)
+        with ui.grading_status(room) as update:
+            checked = session.check(room_id, on_progress=update, worker=worker)
+    except GameError as exc:
+        ui.error(str(exc), exc.hint)
+        return
+    if ui.show_checked(checked):
         ui.info("[muted]Press n for the next room, or keep polishing.[/]")
+    _said(session)
+
+
+def _said(session: Session) -> None:
+    """Say (once) what kept progress from being saved."""
+    for problem in session.save_problems:
+        ui.warn(problem)
+    session.save_problems.clear()
 
 
 def run_watch(session: Session, key: str | None) -> None:
-    room = session.resolve(key)
-    if key is not None and session.progress.current != room.id:
+    room = session.gradable(key)  # a locked door is refused before the worker starts
+    if key is not None:
         session.play(room.id)
     room_id = room.id
     stop = threading.Event()
-    events: queue.Queue = queue.Queue()
+    events: Events = queue.Queue()
     with WarmWorker() as worker, _cbreak() as single:
         threading.Thread(target=_read_keys, args=(events, stop, single), daemon=True).start()
         while True:
-            path = session.room_path(session.content.rooms[room_id])
+            path = session.room_path(session.resolve(room_id))
             file_stop = threading.Event()
             threading.Thread(target=_watch_file, args=(path, events, file_stop),
                              daemon=True).start()
@@ -95,39 +120,37 @@ def run_watch(session: Session, key: str | None) -> None:
     stop.set()
 
 
-def _loop(session: Session, room_id: str, events: queue.Queue,
+def _loop(session: Session, room_id: str, events: Events,
           worker: WarmWorker) -> str | None:
     """Handle events for one room; returns the next room's id, or None to quit."""
     while True:
-        kind, value = events.get()
-        if kind == "save":
+        event = events.get()
+        if event.kind == "save":
             _grade(session, room_id, worker)
-        elif kind == "watch-error":
-            ui.warn(f"can't watch files here ({value}); press Enter to re-grade, or run "
+        elif event.kind == "watch-error":
+            ui.warn(f"can't watch files here ({event.value}); press Enter to re-grade, or run "
                     "`arena check` yourself")
-        elif kind == "key":
-            if value == "q":
+        elif event.kind == "key":
+            key = event.value
+            if key == "q":
                 return None
-            if value == "\n":
+            if key == "\n":
                 _grade(session, room_id, worker)
-            elif value == "h":
+            elif key == "h":
                 try:
-                    shown = session.hint(room_id)
-                    ui.show_hint(shown.room, shown.index, shown.seen, shown.total, shown.text,
-                                 shown.xp_now)
+                    ui.show_hint(session.hint(room_id))
                 except GameError as exc:
                     ui.error(str(exc), exc.hint)
-            elif value == "m":
-                ui.show_map(session.content, game.states(session.content, session.progress),
-                            session.progress.current)
-            elif value == "n":
-                nxt = game.next_room(session.content, session.progress, after=room_id)
+                _said(session)
+            elif key == "m":
+                ui.show_map(session.map_view())
+            elif key == "n":
+                nxt = session.next_room(room_id)
                 if nxt is None:
                     ui.info("No other open room: clear this one to open more doors.")
                     continue
-                entered = session.play(nxt.id)
-                ui.show_room(entered.dungeon, entered.room, len(entered.dungeon.rooms),
-                             entered.path, entered.written, entered.cleared)
+                ui.show_entered(session.play(nxt.id))
+                _said(session)
                 return nxt.id
         ui.info(f"[muted]{KEYS}[/]")
 

@@ -273,3 +273,113 @@ def test_export_names_the_dungeons_when_the_id_is_wrong(arena):
     result = arena("export", "7.7")
     assert result.exit_code == 1
     assert "9.9" in result.output
+
+
+DOUBLE_SOLUTION = Path(__file__).parent / "fixtures/pack/dungeons/9.9-fixture/02-double/solution.py"
+
+
+def _progress(ws: Path) -> dict:
+    return json.loads((ws / ".arena" / "progress.json").read_text())
+
+
+def test_check_refuses_a_locked_room_before_grading(arena):
+    """Issue 13: a right answer in a locked room clears nothing; the message names the tool
+    the door needs and the room that grants it."""
+    arena("play")
+    answer = _player_file(arena.ws, "02_double.py")
+    answer.write_text(DOUBLE_SOLUTION.read_text())
+    refused = arena("check", "double")
+    assert refused.exit_code == 1
+    assert "locked" in refused.output and "alpha" in refused.output
+    assert "Add one (add-one)" in refused.output  # where the tool is found
+    assert "cases passed" not in refused.output and "cleared" not in refused.output.lower()
+    rooms = _progress(arena.ws)["rooms"]
+    assert "double" not in rooms or not rooms["double"].get("cleared_at")
+    assert "New tool" not in arena("check", "double").output
+    # Once the door opens, the same file clears the room.
+    _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "pass.py").read_text())
+    assert arena("check", "add-one").exit_code == 0
+    assert arena("check", "double").exit_code == 0
+
+
+def test_a_locked_room_writes_no_stub_and_counts_no_attempt(tmp_path):
+    from arena_dungeon.session import GameError, Session
+    from tests.conftest import FIXTURE_PACK
+
+    session = Session.open(tmp_path / "ws", FIXTURE_PACK)
+    with pytest.raises(GameError, match="locked") as refused:
+        session.check("double")
+    assert "add-one" in refused.value.hint
+    assert not _player_file(tmp_path / "ws", "02_double.py").exists()
+    assert session.progress.room("double").attempts == 0
+
+
+def test_watch_refuses_a_locked_room_before_starting_a_worker(arena, monkeypatch):
+    import arena_dungeon.watch
+
+    def no_worker() -> None:
+        raise AssertionError("a worker was started for a locked room")
+
+    monkeypatch.setattr(arena_dungeon.watch, "WarmWorker", no_worker)
+    arena("play")
+    refused = arena("watch", "double")
+    assert refused.exit_code == 1 and "locked" in refused.output and "alpha" in refused.output
+    # A save whose current room is locked (content changed, or edited by hand): same.
+    saved = _progress(arena.ws)
+    saved["current"] = "double"
+    (arena.ws / ".arena" / "progress.json").write_text(json.dumps(saved))
+    refused = arena("watch")
+    assert refused.exit_code == 1 and "locked" in refused.output
+
+
+def test_watch_grades_shows_hints_and_walks_on(arena, monkeypatch):
+    """The watch loop through its keys, with a fake worker and scripted input."""
+    import arena_dungeon.watch
+    from arena_dungeon.grading.runner import grade as real_grade
+
+    class FakeWorker:
+        def __enter__(self) -> FakeWorker:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    monkeypatch.setattr(arena_dungeon.watch, "WarmWorker", FakeWorker)
+    monkeypatch.setattr("arena_dungeon.grading.runner.grade",
+                        lambda room, path, on_progress=None, worker=None:
+                        real_grade(room, path, on_progress=on_progress))
+    monkeypatch.setattr(arena_dungeon.watch, "_watch_file", lambda *args: None)
+    arena("play")
+    _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "pass.py").read_text())
+    out = arena("watch", input="h\nm\nn\nq\n").output
+    assert "4/4 cases passed" in out and "Room cleared!" in out  # graded on start
+    assert "hint 1/3 · Add one" in out  # h
+    assert "1/2 cleared" in out  # m: the map
+    assert "room 2/2 · Double it" in out and "02_double.py" in out  # n: the next room ...
+    assert "0/4 cases passed" in out  # ... graded at once
+    assert _progress(arena.ws)["current"] == "double"
+
+
+def test_a_progress_file_that_cannot_be_saved_is_said_after_the_output(arena, monkeypatch):
+    import errno
+
+    from arena_dungeon import progress
+
+    arena("play")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(progress.os, "replace", full)
+    shown = arena("hint")
+    assert shown.exit_code == 0 and "hint 1/3" in shown.output  # the result stands
+    assert "could not be saved" in shown.output and "disk is full" in shown.output
+    assert shown.output.index("hint 1/3") < shown.output.index("could not be saved")
+
+
+def test_map_of_an_unknown_dungeon_names_the_dungeons(arena):
+    result = arena("map", "7.7")
+    assert result.exit_code == 1 and "no dungeon `7.7`" in result.output
+    assert "9.9" in result.output
+    only = arena("map", "9.9")
+    assert only.exit_code == 0 and "Add one" in only.output

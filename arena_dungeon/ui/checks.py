@@ -1,0 +1,239 @@
+"""Check results: the live grading bar, the verdict table, the first failure, a clear."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.text import Text
+
+from arena_dungeon.ui.console import (
+    FAIL,
+    PASS,
+    Markdown,
+    console,
+    info,
+    inline_markdown,
+    progress_bar,
+    syntax_from_path,
+    warn,
+)
+from arena_dungeon.ui.pictures import show_curve, show_picture
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from arena_dungeon.content import Room
+    from arena_dungeon.grading.report import CaseResult, RoomResult
+    from arena_dungeon.session import Checked, OnProgress
+
+_KIND_LABEL = {
+    "not_implemented": "not implemented", "shape": "wrong shape", "dtype": "wrong dtype",
+    "type": "wrong type", "value": "wrong values", "nan": "NaN", "mutation": "mutated input",
+    "exception": "error", "timeout": "timed out", "crash": "crashed", "exit": "exited",
+    "missing": "missing", "import": "import error", "memory": "out of memory",
+    "harness": "grader bug", "device": "wrong device", "rule": "rule broken",
+    "contract": "breaks annotation", "slow": "too slow",
+}
+
+_VERDICT_TITLE = {
+    "syntax": "Syntax error", "import": "Your file failed to load", "missing": "Missing name",
+    "timeout": "Time limit", "crash": "Crashed", "harness": "A bug in arena-dungeon",
+    "unreadable": "File missing", "rule": "Room rule broken",
+}
+
+
+@contextlib.contextmanager
+def grading_status(room: Room) -> Iterator[OnProgress]:
+    """A spinner while grading; the yielded callback turns it into a bar on progress events."""
+    if not console.is_terminal:
+        yield lambda done, total, text: None
+        return
+    bar = progress_bar("[muted]{task.description}")
+    with bar:
+        task = bar.add_task(f"grading {room.id}", total=None)
+
+        def update(done: int, total: int, text: str) -> None:
+            bar.update(task, completed=done, total=total or None,
+                       description=f"{room.id}: {text}" if text else room.id)
+
+        yield update
+
+
+def case_table(cases: Sequence[CaseResult]) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("", width=1)
+    table.add_column("case", style="bold", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("why", overflow="fold")
+    for c in cases:
+        if c.passed:
+            table.add_row(Text(PASS, "pass"), c.title, Text("passed", "pass"), "")
+        else:
+            why = Text(c.message)
+            if c.line:
+                why.append(f"  (line {c.line})", style="muted")
+            kind = c.kind or ""
+            table.add_row(Text(FAIL, "fail"), c.title,
+                          Text(_KIND_LABEL.get(kind, kind or "failed"), "fail"), why)
+    return table
+
+
+def _code_line(path: Path | None, line: int | None, code: str) -> RenderableType | None:
+    if line is None:
+        return None
+    if path is not None and path.exists():
+        return syntax_from_path(path, line_numbers=True, line_range=(max(1, line - 2), line + 2),
+                                highlight_lines={line}, word_wrap=True)
+    return Text(f"line {line}: {code}", style="code") if code else None
+
+
+def _verdict_title(result: RoomResult) -> str:
+    return _VERDICT_TITLE.get(result.verdict or "", "Problem")
+
+
+def show_result(result: RoomResult, path: Path | None = None, verbose: bool = False) -> None:
+    """The LeetCode-style report: a row per case, a summary, and the first failure explained."""
+    console.print()
+    if result.verdict in ("syntax", "unreadable", "rule", "harness") and not result.cases:
+        parts: list[RenderableType] = [Text(result.message)]
+        snippet = _code_line(path, result.line, result.code)
+        if snippet is not None:
+            parts.append(snippet)
+        if result.verdict == "harness":
+            parts.append(Text("Your file is not at fault. Run with -v for the details.", "muted"))
+        console.print(Panel(Group(*parts), title=_verdict_title(result), border_style="red",
+                            title_align="left"))
+    else:
+        if result.cases:
+            console.print(case_table(result.cases))
+        first = next((c for c in result.cases if not c.passed), None)
+        if result.verdict:
+            console.print(Panel(Text(result.message), title=_verdict_title(result),
+                                border_style="red", title_align="left"))
+        if first is not None and first.kind not in ("not_implemented",):
+            detail: list[RenderableType] = []
+            if first.details:
+                detail.append(Text(first.details))
+            snippet = _code_line(path, first.line, first.code)
+            if snippet is not None:
+                detail.append(snippet)
+            if detail and first.doc:
+                detail.insert(0, Text(first.doc, style="muted"))
+            if detail:
+                console.print(Panel(Group(*detail), title=f"first failure: {first.title}",
+                                    title_align="left", border_style="red"))
+    for note in result.notes:
+        console.print(Text("note: ", style="muted") + Text(note))
+    for warning in result.warnings:
+        console.print(Text("warning: ", style="warn") + Text(warning))
+    summary_style = "pass" if result.cleared else "fail"
+    console.print(Text(result.summary(), style=summary_style)
+                  + Text(f"   ({result.seconds:.1f} s)", style="muted"))
+    if verbose and result.raw_output:
+        console.print(Rule("raw pytest output"))
+        console.print(Text(result.raw_output))
+
+
+def show_clear(checked: Checked) -> None:
+    """A clear: the pictures and curves, the reward, the debrief, where to go next."""
+    room, reward = checked.room, checked.reward
+    for pic in checked.result.pictures:
+        show_picture(pic)
+    for title, values in checked.result.curves:
+        show_curve(title, values)
+    headline = Text("Room cleared!", style="pass")
+    if reward is not None:
+        gained = f"+{reward.xp} XP" if reward.xp else \
+            "+0 XP (you peeked at the solution)" if checked.peeked else "+0 XP"
+        headline.append(f"   {gained}", style="xp")
+    lines = [headline]
+    for tool, page in checked.new_tools.items():
+        lines.append(Text("🗝  New tool: ", style="tool") + Text(tool, style="tool")
+                     + (Text(" — ", style="muted") + inline_markdown(page.summary) if page
+                        else Text(""))
+                     + Text(f"   (arena tool {tool})", style="muted"))
+    for r in reward.opened if reward else []:
+        lines.append(Text("🚪 A door opens: ", style="open") + Text(r.title, style="room"))
+    console.print(Panel(Group(*lines), border_style="green"))
+    console.print(Markdown(room.debrief))
+    if room.uses:
+        console.print(Text("techniques used: ", style="muted")
+                      + Text(", ".join(room.uses), style="tool"))
+    if checked.solved:
+        console.print(Text("sub-problems solved: ", style="muted")
+                      + Text(", ".join(checked.solved)))
+    if reward is not None and reward.dungeon_done:
+        console.print(Panel(Text("Dungeon cleared! Every room here is done.", style="xp"),
+                            border_style="yellow"))
+    ahead = checked.locked_ahead
+    if ahead is not None:
+        console.print(Text(f"🔒 The next room here, {ahead.room.title}, needs "
+                           f"{', '.join(ahead.missing)}: `arena map` shows where each "
+                           "tool is found.", style="muted"))
+    if checked.next_room is not None:
+        console.print(Text("Next: ", style="muted")
+                      + Text(f"arena play {checked.next_room.id}", style="room")
+                      + Text(f"  ({checked.next_room.title})", style="muted"))
+
+
+def show_checked(checked: Checked, verbose: bool = False) -> bool:
+    """Everything `arena check` (and watch) prints for a check; True if cleared."""
+    result = checked.result
+    if checked.recreated:
+        warn(f"{checked.path} was missing, so the stub was written there again")
+    show_result(result, checked.path, verbose=verbose)
+    if result.cleared:
+        show_clear(checked)
+    elif result.cases and all(c.kind == "not_implemented" for c in result.cases):
+        info(f"Open {checked.path.name} and replace `raise NotImplementedError` with your "
+             "code.")
+    return result.cleared
+
+
+def show_saved(paths: Sequence[Path]) -> None:
+    for path in paths:
+        console.print(Text(f"saved {path}"))
+
+
+# ---------------------------------------------------------------- dev check
+
+
+@contextlib.contextmanager
+def dev_progress(total: int) -> Iterator[Callable[[], None]]:
+    bar = progress_bar("checking rooms")
+    with bar:
+        task = bar.add_task("rooms", total=total)
+        yield lambda: bar.advance(task)
+
+
+def show_dev_check(rows: Sequence[tuple[str, str, str, Sequence[object]]],
+                   seconds: float) -> None:
+    """One row per room (id, stub summary, solution summary, problems), then the count."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("", width=1)
+    table.add_column("room", style="bold")
+    table.add_column("stub")
+    table.add_column("solution")
+    bad = 0
+    for room_id, stub, sol, problems in rows:
+        ok = not problems
+        bad += not ok
+        table.add_row(Text(PASS if ok else FAIL, "pass" if ok else "fail"), room_id, stub, sol)
+        for p in problems:
+            table.add_row("", Text(f"  {p}", style="fail"), "", "")
+    console.print(table)
+    style = "pass" if not bad else "fail"
+    console.print(Text(f"{len(rows) - bad}/{len(rows)} rooms ok", style=style)
+                  + Text(f"   ({seconds:.1f} s)", style="muted"))

@@ -1,0 +1,100 @@
+"""The consoles, the game's colours and symbols, and the small pieces every page uses."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.text import Text
+from rich.theme import Theme
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown as RichMarkdown
+    from rich.progress import Progress
+    from rich.syntax import Syntax as RichSyntax
+
+# Theme: the game's colours in one place.
+THEME = Theme({
+    "pass": "bold green", "fail": "bold red", "warn": "yellow", "muted": "grey58",
+    "room": "bold cyan", "tool": "bold magenta", "xp": "bold yellow", "path": "underline cyan",
+    "locked": "grey50", "open": "bold white", "cleared": "green", "difficulty": "red",
+    "importance": "blue", "code": "bold white on grey15",
+})
+PASS, FAIL, LOCK, OPEN, DONE = "✓", "✗", "🔒", "▶", "✓"
+
+console = Console(theme=THEME, highlight=False)
+err_console = Console(theme=THEME, stderr=True, highlight=False)
+
+
+def Markdown(text: str) -> RichMarkdown:  # noqa: N802 - stands in for rich's class
+    """Rich Markdown, imported lazily: markdown-it costs ~0.1 s that most commands never need."""
+    from rich.markdown import Markdown as _Markdown
+
+    return _Markdown(text)
+
+
+def Syntax(code: str, lexer: str, **kwargs: Any) -> RichSyntax:  # noqa: N802
+    """Rich Syntax (pygments), imported lazily."""
+    from rich.syntax import Syntax as _Syntax
+
+    return _Syntax(code, lexer, **kwargs)
+
+
+def syntax_from_path(path: Path, **kwargs: Any) -> RichSyntax:
+    from rich.syntax import Syntax as _Syntax
+
+    return _Syntax.from_path(str(path), **kwargs)
+
+
+def progress_bar(label: str, transient: bool = True) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    # "3/?" while the number of cases is not known yet (rather than "3/0" or "0/None").
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=transient)
+
+
+def plain_terminal() -> bool:
+    return os.environ.get("TERM") == "dumb" or console.color_system is None
+
+
+def dots(n: int, style: str, total: int = 5) -> Text:
+    return Text("●" * n, style=style) + Text("○" * (total - n), style="muted")
+
+
+def link(path: Path) -> Text:
+    """A clickable file path where the terminal supports links."""
+    return Text(str(path), style=f"path link file://{path.resolve()}")
+
+
+def inline_markdown(text: str) -> Text:
+    """`code` and **bold** spans as styled Text: enough for hints, without markdown-it."""
+    out = Text()
+    for part in re.split(r"(`[^`]+`|\*\*[^*]+\*\*|\*[^*\s][^*]*\*)", " ".join(text.split())):
+        if part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(part[1:-1], style="code")
+        elif part.startswith("**") and part.endswith("**") and len(part) > 3:
+            out.append(part[2:-2], style="bold")
+        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
+            out.append(part[1:-1], style="italic")
+        else:
+            out.append(part)
+    return out
+
+
+def error(message: str, hint: str = "") -> None:
+    err_console.print(Text("error: ", style="fail") + Text(message))
+    if hint:
+        err_console.print(Text(hint, style="muted"))
+
+
+def warn(message: str) -> None:
+    err_console.print(Text("warning: ", style="warn") + Text(message))
+
+
+def info(message: str) -> None:
+    """A line with console markup (`[muted]...[/]`)."""
+    console.print(message)

@@ -1,0 +1,121 @@
+"""Where the player stands: the map, the inventory, the codex and the status line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.rule import Rule
+from rich.text import Text
+
+from arena_dungeon.game import Door
+from arena_dungeon.ui.console import DONE, LOCK, OPEN, console, inline_markdown
+
+if TYPE_CHECKING:
+    from arena_dungeon.content import Room
+    from arena_dungeon.session import Codex, Inventory, MapView, Status
+
+_DOORS = {Door.CLEARED: (DONE, "cleared"), Door.LOCKED: (LOCK, ""), Door.OPEN: (OPEN, "open")}
+
+
+def _columns(rows: Sequence[Sequence[Text]], widths: Sequence[int]) -> Text:
+    """Rows of cells as one Text, each cell padded to its width (cheaper than a Table)."""
+    out = Text()
+    for row in rows:
+        for i, cell in enumerate(row):
+            out.append_text(cell)
+            if i < len(row) - 1:
+                out.append(" " * max(1, widths[i] - cell.cell_len + 1))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+def show_map(view: MapView) -> None:
+    # The whole map is one Text, laid out and cut to the terminal's width here, printed
+    # with soft_wrap so rich skips its per-line wrapping and cropping: 160 rows must
+    # print as fast as `status`.
+    from rich.cells import cell_len
+
+    width = console.width
+    out = Text()
+    for part in view.dungeons:
+        dungeon, states = part.dungeon, part.rooms
+        done = sum(st.door is Door.CLEARED for st in states)
+        title, count = f"{dungeon.id} {dungeon.title}", f"  {done}/{len(states)} cleared"
+        out.append(title, "room")
+        out.append(count, "muted")
+        out.append(" " + "─" * max(0, width - cell_len(title + count) - 1) + "\n", "cyan")
+        rows: list[tuple[Room, Door, list[tuple[str, str]], str, int]] = []
+        for st in states:
+            room = st.room
+            marks = [("  ☠ boss", "fail")] if room.id == dungeon.boss else []
+            if room.id == view.current:
+                marks.append(("  ◀ you are here", "room"))
+            extra = f"needs {', '.join(st.missing)}" if st.door is Door.LOCKED else \
+                (f"→ {', '.join(room.grants)}" if room.grants else "")
+            name = cell_len(room.title) + sum(cell_len(m) for m, _ in marks)
+            rows.append((room, st.door, marks, extra, name))
+        name_width = max(r[4] for r in rows)
+        room_for_extra = width - (6 + name_width + 1)
+        for room, door, marks, extra, name in rows:
+            symbol, style = _DOORS[door]
+            out.append(symbol, style)
+            out.append(" " * (3 - cell_len(symbol)))
+            out.append(f"{room.number:>2} ", "muted")
+            out.append(room.title, door.value)
+            for mark, mark_style in marks:
+                out.append(mark, mark_style)
+            if extra:
+                if cell_len(extra) > room_for_extra:
+                    extra = extra[:max(0, room_for_extra - 1)] + "…"
+                out.append(" " * (name_width - name + 1))
+                out.append(extra, "muted")
+            out.append("\n")
+    out.append(f"{DONE} cleared   {OPEN} open   {LOCK} locked (needs a tool)", "muted")
+    console.print(out, soft_wrap=True)
+
+
+def show_inventory(inv: Inventory) -> None:
+    console.print(Rule(Text(f"inventory · {len(inv.found)} tools · level {inv.level} · "
+                            f"{inv.xp} XP", "tool"), align="left", style="magenta"))
+    rows = []
+    for tool, page in inv.found.items():
+        rows.append([Text(tool, "tool"), inline_markdown(page.summary) if page else Text("")])
+    for tool, where in inv.hidden.items():
+        rows.append([Text("?" * max(3, len(tool) // 2), "locked"),
+                     Text(f"found in {where.dungeon_id} · {where.title}", "muted")])
+    width = max((r[0].cell_len for r in rows), default=4)
+    console.print(_columns(rows, [width, 0]), overflow="ellipsis", no_wrap=True)
+    console.print(Text("`arena tool NAME` opens a tool's page.", style="muted"))
+
+
+def show_codex(codex: Codex) -> None:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, show_edge=False, title="techniques", title_justify="left")
+    t.add_column("tool", style="tool", no_wrap=True)
+    t.add_column("summary")
+    for tech in codex.techniques:
+        found = tech.id in codex.found
+        t.add_row(tech.id if found else Text(tech.id, style="locked"),
+                  tech.summary if found else Text("not found yet", style="muted"))
+    s = Table(box=box.SIMPLE_HEAD, show_edge=False, title="sub-problems", title_justify="left")
+    s.add_column("problem", no_wrap=True)
+    s.add_column("solved by", style="muted")
+    for sub in codex.subproblems:
+        s.add_row(sub.id, ", ".join(sub.techniques))
+    console.print(t)
+    console.print(s)
+    console.print(Text("`arena tool NAME` or `arena problem NAME` opens a page.", style="muted"))
+
+
+def show_status(status: Status) -> None:
+    where = f"no room yet (arena play {status.first_dungeon_id})"
+    if status.room is not None and status.dungeon is not None:
+        d, room = status.dungeon, status.room
+        mark = " ✓" if status.room_cleared else ""
+        where = f"{d.id} {d.title} · room {room.number}/{len(d.rooms)} {room.title}{mark}"
+    console.print(f"{where} · {status.cleared}/{status.rooms} rooms · {status.tools} tools · "
+                  f"{status.xp} XP (level {status.level})")

@@ -250,8 +250,7 @@ def _compare(got: torch.Tensor, expected: torch.Tensor, where: str,
         err = (g - e).abs().nan_to_num(nan=math.inf)
         err = torch.where(bad, err, torch.zeros_like(err))
         worst = int(err.reshape(-1).argmax()) if err.numel() else 0
-        where_worst = [int(i) for i in torch.unravel_index(torch.tensor(worst), e.shape)] \
-            if e.dim() else []
+        where_worst = _unravel(worst, tuple(e.shape))
         ev, gv = e.reshape(-1)[worst].item(), g.reshape(-1)[worst].item()
         ev_s, gv_s = _fmt_pair(ev, gv)
         rel = abs(gv - ev) / abs(ev) if ev not in (0, 0.0) else math.inf
@@ -266,6 +265,19 @@ def _compare(got: torch.Tensor, expected: torch.Tensor, where: str,
              details=(f"max abs error {_fmt(abs(gv - ev))}, rel error {_fmt(rel)} "
                       f"(tolerance atol={atol:g}, rtol={rtol:g})\n" + side_by_side(e, g, bad)),
              expected=describe(expected), got=describe(got))
+
+
+def _unravel(flat: int, shape: tuple[int, ...]) -> list[int]:
+    """The index of the `flat`-th element of a row-major tensor of `shape`.
+
+    By hand: `torch.unravel_index` imports sympy (via torch.fx) on first use, 1.5 s of
+    every check that reports a wrong value.
+    """
+    index = []
+    for size in reversed(shape):
+        flat, i = divmod(flat, size) if size else (flat, 0)
+        index.append(i)
+    return index[::-1]
 
 
 def assert_shape(got: Any, expected: Sequence[int], *, call: str = "",

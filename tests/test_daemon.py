@@ -1,0 +1,97 @@
+"""The grading daemon: later `arena check`s are warm, with the cold path's verdicts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from arena_dungeon.content import fingerprint
+from arena_dungeon.grading import daemon
+from arena_dungeon.grading.runner import grade
+from arena_dungeon.grading.worker import WorkerGone
+
+PLAYERS = Path(__file__).parent / "fixtures" / "players"
+
+
+@pytest.fixture
+def served(tmp_path, fixture_content, monkeypatch):
+    """A daemon for a fresh workspace, started the way the first `arena check` starts it."""
+    monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    fp = fingerprint(fixture_content.root)
+    assert daemon.client(ws, fp) is None  # the first check grades cold, and starts it
+    deadline = time.monotonic() + 120
+    while not daemon.status(ws).running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert daemon.status(ws).running
+    yield ws, fp
+    daemon.stop(ws)
+
+
+def _seen(result):
+    return (result.cleared, result.verdict, result.message,
+            [(c.name, c.kind, c.message) for c in result.cases],
+            [p.caption for p in result.pictures])
+
+
+@pytest.mark.parametrize("name", ["pass", "wrong_values", "raises", "osexit", "sysexit",
+                                  "import_error", "missing", "hang"])
+def test_daemon_verdicts_match_cold(served, fixture_content, name):
+    ws, fp = served
+    room = fixture_content.rooms["add-one"]
+    worker = daemon.client(ws, fp)
+    assert isinstance(worker, daemon.DaemonWorker)
+    warm = grade(room, PLAYERS / f"{name}.py", worker=worker, timeout=3)
+    cold = grade(room, PLAYERS / f"{name}.py", timeout=3)
+    assert _seen(warm) == _seen(cold)
+    assert daemon.status(ws).jobs >= 1
+
+
+def test_a_stale_daemon_refuses_and_the_check_goes_cold(served, fixture_content):
+    ws, _ = served
+    room = fixture_content.rooms["add-one"]
+    stale = daemon.DaemonWorker(ws, "another-package")
+    with pytest.raises(WorkerGone):
+        stale.start(["--help"], ws, ws / "out.txt", "t")
+    deadline = time.monotonic() + 5
+    while daemon.status(ws).running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not daemon.status(ws).running  # it exited: the next check starts a fresh one
+    assert grade(room, PLAYERS / "pass.py", worker=stale).cleared  # cold, same verdict
+
+
+def test_stop_and_status(served):
+    ws, _ = served
+    assert daemon.status(ws).pid
+    assert daemon.stop(ws)
+    assert not daemon.status(ws).running
+    assert not daemon.stop(ws)
+
+
+def test_each_workspace_has_its_own_daemon(tmp_path):
+    assert daemon.paths(tmp_path / "a")[0] != daemon.paths(tmp_path / "b")[0]
+
+
+def test_idle_daemon_exits_by_itself(tmp_path, fixture_content, monkeypatch):
+    monkeypatch.setenv(daemon.IDLE_ENV, "1")
+    monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
+    ws = tmp_path / "idle"
+    ws.mkdir()
+    daemon.client(ws, fingerprint(fixture_content.root))
+    deadline = time.monotonic() + 120
+    while not daemon.status(ws).running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    deadline = time.monotonic() + 10
+    while daemon.status(ws).running and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not daemon.status(ws).running
+
+
+def test_no_daemon_when_disabled(tmp_path, fixture_content, monkeypatch):
+    monkeypatch.setenv(daemon.DISABLE_ENV, "1")
+    assert daemon.client(tmp_path, fingerprint(fixture_content.root)) is None
+    time.sleep(0.3)
+    assert not daemon.status(tmp_path).running

@@ -90,6 +90,14 @@ FILE_VERDICTS: frozenset[Kind] = frozenset({
     Kind.SYNTAX, Kind.IMPORT, Kind.MISSING, Kind.UNREADABLE, Kind.RULE, Kind.TIMEOUT,
     Kind.CRASH, Kind.THREAD, Kind.TAMPERED, Kind.HARNESS})
 
+# The panel title over a whole-file verdict.
+TITLES: dict[Kind, str] = {
+    Kind.SYNTAX: "Syntax error", Kind.IMPORT: "Your file failed to load",
+    Kind.MISSING: "Missing name", Kind.UNREADABLE: "File missing or unreadable",
+    Kind.RULE: "Room rule broken", Kind.TIMEOUT: "Time limit", Kind.CRASH: "Crashed",
+    Kind.THREAD: "A thread left running", Kind.TAMPERED: "Tampered with",
+    Kind.HARNESS: "A bug in arena-dungeon"}
+
 # Kinds a room's test may raise with `testing.fail(kind=...)`.
 TEST_KINDS: frozenset[Kind] = frozenset({
     Kind.VALUE, Kind.SHAPE, Kind.DTYPE, Kind.TYPE, Kind.DEVICE, Kind.NAN, Kind.MUTATION,

@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
+from arena_dungeon.grading.vocabulary import TITLES
 from arena_dungeon.ui.console import (
     FAIL,
     PASS,
@@ -32,20 +33,6 @@ if TYPE_CHECKING:
     from arena_dungeon.grading.report import CaseResult, RoomResult
     from arena_dungeon.session import Checked, OnProgress
 
-_KIND_LABEL = {
-    "not_implemented": "not implemented", "shape": "wrong shape", "dtype": "wrong dtype",
-    "type": "wrong type", "value": "wrong values", "nan": "NaN", "mutation": "mutated input",
-    "exception": "error", "timeout": "timed out", "crash": "crashed", "exit": "exited",
-    "missing": "missing", "import": "import error", "memory": "out of memory",
-    "harness": "grader bug", "device": "wrong device", "rule": "rule broken",
-    "contract": "breaks annotation", "slow": "too slow",
-}
-
-_VERDICT_TITLE = {
-    "syntax": "Syntax error", "import": "Your file failed to load", "missing": "Missing name",
-    "timeout": "Time limit", "crash": "Crashed", "harness": "A bug in arena-dungeon",
-    "unreadable": "File missing", "rule": "Room rule broken",
-}
 
 
 @contextlib.contextmanager
@@ -81,9 +68,8 @@ def case_table(cases: Sequence[CaseResult]) -> Table:
             why = Text(c.message)
             if c.line:
                 why.append(f"  (line {c.line})", style="muted")
-            kind = c.kind or ""
             table.add_row(Text(FAIL, "fail"), c.title,
-                          Text(_KIND_LABEL.get(kind, kind or "failed"), "fail"), why)
+                          Text(c.kind.label if c.kind else "failed", "fail"), why)
     return table
 
 
@@ -97,7 +83,7 @@ def _code_line(path: Path | None, line: int | None, code: str) -> RenderableType
 
 
 def _verdict_title(result: RoomResult) -> str:
-    return _VERDICT_TITLE.get(result.verdict or "", "Problem")
+    return TITLES.get(result.verdict, "Problem") if result.verdict else "Problem"
 
 
 def show_result(result: RoomResult, path: Path | None = None, verbose: bool = False) -> None:

@@ -19,6 +19,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("ARENA_WORKSPACE", str(tmp_path / "ws"))
     monkeypatch.delenv("ARENA_CONTENT", raising=False)
+    monkeypatch.setenv("ARENA_NO_DAEMON", "1")  # tests/test_daemon.py starts its own
     monkeypatch.setenv("COLUMNS", "120")
 
 

@@ -6,8 +6,7 @@ import torch
 
 import toy_model
 from arena_dungeon.testing import (assert_tensor_close, call, fail, load_asset_module, note,
-                                   progress, show_picture)
-from toy_base import ToyModelConfig
+                                   show_picture)
 
 ref = load_asset_module(__file__, "reference")
 
@@ -74,14 +73,7 @@ def test_random_instances_vs_loop(room):
 
 def test_trained_instances(room):
     """8 instances trained from dense to sparse: your numbers, WᵀW and the columns, drawn."""
-    n_inst = 8
-    torch.manual_seed(0)
-    model = toy_model.ToyModel(ToyModelConfig(n_inst=n_inst),
-                               feature_probability=(50 ** -torch.linspace(0, 1, n_inst))[:, None],
-                               importance=0.9 ** torch.arange(5))
-    ref.train_toy(model, steps=500, batch_size=256, lr=0.05, seed=0,
-                  lr_scale=lambda s, n: 1 - s / n, report=lambda d, n: progress(d, n, "training"))
-    W = model.W.detach()
+    W = ref.train_sweep(toy_model.ToyModel)
     norms, sup = _stats(room, W, "the trained W (8, 2, 5)")
     exp_norms, exp_sup = _oracle(W)
     assert_tensor_close(sup, exp_sup, call="superposition of the trained W", dims="inst feats",

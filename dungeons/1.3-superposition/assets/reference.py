@@ -193,3 +193,32 @@ def check_uniform_magnitudes(x: torch.Tensor, what: str) -> None:
         fail(f"the non-zero values of {what} have mean {mean:.3f}, {top:.1%} of them above "
              "0.9; uniform magnitudes in [0, 1) give a mean of 0.5 and 10% above 0.9",
              kind="value", details="Draw the magnitudes apart from the seeds that decide presence.")
+
+
+def train_sweep(model_class, seed: int = 0):
+    """Rooms 4-5's experiment, the oracle way: 8 instances of 5 features in 2-D, importance
+    0.9 ** i, feature probability 1 down to 0.02, 500 steps of `model_class` (the given
+    toy_model.ToyModel). Returns the trained W (8, 2, 5)."""
+    from arena_dungeon.testing import progress
+    from toy_base import ToyModelConfig
+
+    torch.manual_seed(seed)
+    model = model_class(ToyModelConfig(n_inst=8),
+                               feature_probability=(50 ** -torch.linspace(0, 1, 8))[:, None],
+                               importance=0.9 ** torch.arange(5))
+    train_toy(model, steps=500, batch_size=256, lr=0.05, seed=seed,
+              lr_scale=lambda s, n: 1 - s / n, report=lambda d, n: progress(d, n, "training"))
+    return model.W.detach()
+
+
+def toy_forward_loop(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor,
+                     hidden_relu: bool = False) -> torch.Tensor:
+    """A slow oracle for the toy model (hidden_relu=False) and the neuron model (True):
+    row by row, instance by instance, ReLU(Wᵀ h + b) with h = W x or ReLU(W x)."""
+    flat = x.reshape(-1, *x.shape[-2:])
+    out = torch.zeros_like(flat)
+    for n in range(flat.shape[0]):
+        for i in range(W.shape[0]):
+            h = W[i] @ flat[n, i]
+            out[n, i] = torch.relu(W[i].T @ (torch.relu(h) if hidden_relu else h) + b[i])
+    return out.reshape(x.shape)

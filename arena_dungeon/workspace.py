@@ -20,12 +20,29 @@ WORKSPACE_ENV = "ARENA_WORKSPACE"
 DEFAULT_NAME = "arena-workspace"
 
 
+def _is_workspace(folder: Path) -> bool:
+    state = folder / ".arena"
+    return state.is_dir() and ((state / "progress.json").exists() or folder.name == DEFAULT_NAME)
+
+
+def find(start: Path) -> Path:
+    """The workspace `start` is in or beside, as git finds `.git`: walking up from `start`,
+    the first folder that is a workspace, or that holds `arena-workspace/`; else a new
+    `arena-workspace/` in `start`. A workspace is never created inside another one."""
+    for folder in (start, *start.parents):
+        if _is_workspace(folder):
+            return folder
+        if _is_workspace(folder / DEFAULT_NAME):
+            return folder / DEFAULT_NAME
+    return start / DEFAULT_NAME
+
+
 class Workspace:
     """Paths inside the player's workspace."""
 
     def __init__(self, root: Path | None = None) -> None:
         env = os.environ.get(WORKSPACE_ENV)
-        self.root = (root or (Path(env) if env else Path.cwd() / DEFAULT_NAME)).expanduser()
+        self.root = (root or (Path(env) if env else find(Path.cwd()))).expanduser()
 
     @property
     def state_dir(self) -> Path:

@@ -291,3 +291,21 @@ def test_cli_shows_no_traceback_for_a_file_workspace(tmp_path, monkeypatch):
     assert result.exit_code == 1 and not isinstance(result.exception, OSError)
     assert "not a folder" in result.output
     assert "Traceback" not in result.output
+
+
+def test_workspace_is_found_from_any_folder_inside_or_beside_it(tmp_path, monkeypatch):
+    """From a room folder or deeper, or from the folder holding it, the same workspace."""
+    from arena_dungeon.workspace import DEFAULT_NAME, Workspace, find
+
+    monkeypatch.delenv("ARENA_WORKSPACE", raising=False)
+    project = tmp_path / "project"
+    ws = project / DEFAULT_NAME
+    (ws / ".arena").mkdir(parents=True)
+    (ws / "0.1-ray-tracing" / "notes").mkdir(parents=True)
+    for start in (project, ws, ws / "0.1-ray-tracing", ws / "0.1-ray-tracing" / "notes"):
+        assert find(start) == ws, start
+        monkeypatch.chdir(start)
+        assert Workspace().root == ws
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert find(elsewhere) == elsewhere / DEFAULT_NAME

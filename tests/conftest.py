@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from arena_dungeon.content import Content, load
+from arena_dungeon.dev.cache import ENV, VerdictCache, default_folder
 
 FIXTURE_PACK = Path(__file__).parent / "fixtures" / "pack"
 PLAYERS = Path(__file__).parent / "fixtures" / "players"
 REPO = Path(__file__).resolve().parent.parent
+
+# The verdict cache for the shipped content's gradings and examples (arena_dungeon/dev/cache.py):
+# ARENA_DEV_CACHE when set (CI sets 0: off), else .arena-dev-cache/ in the checkout (gitignored).
+# Chosen here, at import, before each test points HOME at a folder of its own.
+DEV_CACHE = VerdictCache(default_folder() if os.environ.get(ENV) else REPO / ".arena-dev-cache")
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,9 @@
 every example prints what its page says it prints; every sub-problem example parses; the
 agreed ids all have pages.
 
-The examples run in this process (`arena dev check` runs the same code in a child process).
+The examples run in this process (`arena dev check` runs the same code in a child process),
+through the verdict cache (tests/conftest.py): a page whose examples and environment did not
+change since they last passed is not run again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pytest
 
 from arena_dungeon.content import load_techniques
 from arena_dungeon.dev import examples, static
+from tests.conftest import DEV_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 TECHNIQUES_DIR = ROOT / "techniques"
@@ -45,7 +48,7 @@ def test_technique_page(tech_id: str) -> None:
     path = TECHNIQUES_DIR / f"{tech_id}.yaml"
     tech = TECHNIQUES[tech_id]
     problems = static.technique_problems(tech, path, TECHNIQUES) + \
-        examples.page_problems(tech, path)
+        examples.checked_page(tech, path, DEV_CACHE)
     assert not problems, "\n".join(str(p) for p in problems)
 
 

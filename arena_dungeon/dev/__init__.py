@@ -20,11 +20,8 @@ whole content tree (handy while authoring).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import queue
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -36,7 +33,7 @@ from typing import Any
 
 from arena_dungeon import mistakes as wrong_answers
 from arena_dungeon.content import ContentError, Room, Technique, load_room, survey
-from arena_dungeon.dev import static
+from arena_dungeon.dev import examples, static
 from arena_dungeon.dev.cache import VerdictCache, default_folder
 from arena_dungeon.dev.report import Problem, Report, RoomCheck
 from arena_dungeon.grading.report import RoomResult
@@ -220,50 +217,6 @@ def _rooms_of_left_out_dungeons(root: Path, loaded: set[Path]) -> list[Room]:
     return rooms
 
 
-class _Examples:
-    """The technique pages' examples, checked in a child process while the rooms grade (what
-    they print and the torch state they touch stay out of this process), through the cache."""
-
-    LIMIT = 600.0  # seconds for all of them
-
-    def __init__(self, techniques: dict[str, Technique], root: Path,
-                 cache: VerdictCache) -> None:
-        self.folder = root / "techniques"
-        pages = json.dumps([{"id": t.id, "path": str(self.folder / f"{t.id}.yaml"),
-                             "examples": [(e.code, e.output) for e in t.examples]}
-                            for t in techniques.values()])
-        self._cache, self._key = cache, cache.key_of(
-            (Path(__file__).parent / "examples.py").read_text(encoding="utf-8"), pages) \
-            if cache.enabled else ""
-        stored = cache.get(self._key) if self._key else None
-        self._found = [Problem(Path(p), m) for p, m in stored] if isinstance(stored, list) \
-            else None
-        self._thread = threading.Thread(target=self._run, args=(pages,), daemon=True)
-        if self._found is None:
-            self._thread.start()
-
-    def _run(self, pages: str) -> None:
-        why = ""
-        try:
-            done = subprocess.run([sys.executable, "-m", "arena_dungeon.dev.examples"],
-                                  input=pages, capture_output=True, text=True,
-                                  timeout=self.LIMIT)
-            why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
-            self._found = [Problem(Path(p["path"]), p["message"]) for p in json.loads(done.stdout)]
-            if self._key:
-                self._cache.put(self._key, [(str(p.path), p.message) for p in self._found])
-        except subprocess.TimeoutExpired:
-            why = f"they took more than {self.LIMIT:g} s"
-            self._found = [Problem(self.folder, f"running the pages' examples failed: {why}")]
-        except (ValueError, KeyError, TypeError):
-            self._found = [Problem(self.folder, f"running the pages' examples failed: {why}")]
-
-    def problems(self) -> list[Problem]:
-        if self._thread.is_alive() or self._found is None:
-            self._thread.join()
-        return self._found or []
-
-
 @dataclass
 class Plan:
     """What a check will do: the rooms to grade, and the problems found before any grading."""
@@ -307,13 +260,14 @@ def run(plan: Plan, *, jobs: int = 0, cold: bool = True, cache: VerdictCache | N
     """Grade the planned rooms (and run the pages' examples beside them); the full report."""
     start = time.perf_counter()
     cache = cache if cache is not None else VerdictCache(default_folder())
-    examples = _Examples(plan.techniques, plan.root, cache) if plan.techniques else None
+    pages = examples.Run(plan.techniques, plan.root / "techniques", cache) \
+        if plan.techniques else None
     cache.prune()
     report = plan.report
     report.rooms = check_rooms(plan.rooms, workers=jobs, cache=cache, cold=cold,
                                on_done=on_done)
-    if examples is not None:
-        report.content += examples.problems()
+    if pages is not None:
+        report.content += pages.problems()
     report.seconds += time.perf_counter() - start
     return report
 

@@ -7,7 +7,8 @@ output) and must leave torch's global state as it found it.
 
 `arena dev check` runs them in a child process (`python -m arena_dungeon.dev.examples`, pages
 in and problems out as JSON) beside the grading, so that what they print and the torch state
-they touch stay out of the checking process; the test suite calls `page_problems`.
+they touch stay out of the checking process; the test suite calls `checked_page`. Both go
+through the verdict cache, keyed on each page's examples, this module and the environment.
 """
 
 from __future__ import annotations
@@ -15,14 +16,20 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import subprocess
 import sys
+import threading
 import traceback
 import types
 import zlib
 from pathlib import Path
+from typing import Any
 
 from arena_dungeon.content import Technique
+from arena_dungeon.dev.cache import VerdictCache
 from arena_dungeon.dev.report import Problem
+
+_SOURCE = Path(__file__).read_text(encoding="utf-8")
 
 
 def normalise(text: str) -> str:
@@ -84,6 +91,84 @@ def examples_problems(tech_id: str, examples: list[tuple[str, str]], path: Path)
     found = (example_problem(tech_id, i, code, output) for i, (code, output) in
              enumerate(examples))
     return [Problem(path, f"field `examples.{i}`: {why}") for i, why in enumerate(found) if why]
+
+
+def _page(tech: Technique, path: Path) -> dict[str, Any]:
+    return {"id": tech.id, "path": str(path),
+            "examples": [(ex.code, ex.output) for ex in tech.examples]}
+
+
+def _key(cache: VerdictCache, page: dict[str, Any]) -> str:
+    """A page's examples, this module and the environment (Python, torch...)."""
+    return cache.key_of("examples", _SOURCE, json.dumps([page["id"], page["examples"]]))
+
+
+def _stored(cache: VerdictCache, page: dict[str, Any]) -> list[Problem] | None:
+    found = cache.get(_key(cache, page)) if cache.enabled else None
+    if isinstance(found, list) and all(isinstance(m, str) for m in found):
+        return [Problem(Path(page["path"]), m) for m in found]
+    return None
+
+
+def checked_page(tech: Technique, path: Path, cache: VerdictCache) -> list[Problem]:
+    """`page_problems` in this process, through the cache."""
+    page = _page(tech, path)
+    found = _stored(cache, page)
+    if found is None:
+        found = page_problems(tech, path)
+        if cache.enabled:
+            cache.put(_key(cache, page), [p.message for p in found])
+    return found
+
+
+class Run:
+    """Every page's examples checked in a child process, on a thread, while the rooms grade
+    (what they print and the torch state they touch stay out of the checking process); pages
+    whose examples and environment are unchanged come from the cache."""
+
+    LIMIT = 600.0  # seconds for all of them
+
+    def __init__(self, techniques: dict[str, Technique], folder: Path,
+                 cache: VerdictCache) -> None:
+        self.folder, self._cache = folder, cache
+        pages = [_page(t, folder / f"{t.id}.yaml") for t in techniques.values()]
+        self._found: list[Problem] = []
+        todo = []
+        for page in pages:
+            stored = _stored(cache, page)
+            if stored is None:
+                todo.append(page)
+            else:
+                self._found += stored
+        self._thread = threading.Thread(target=self._run, args=(todo,), daemon=True)
+        self._thread.start()
+
+    def _run(self, todo: list[dict[str, Any]]) -> None:
+        if not todo:
+            return
+        why = ""
+        try:
+            done = subprocess.run([sys.executable, "-m", "arena_dungeon.dev.examples"],
+                                  input=json.dumps(todo), capture_output=True, text=True,
+                                  timeout=self.LIMIT)
+            why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+            found = [Problem(Path(p["path"]), p["message"]) for p in json.loads(done.stdout)]
+        except subprocess.TimeoutExpired:
+            why = f"they took more than {self.LIMIT:g} s"
+            found = None
+        except (ValueError, KeyError, TypeError):
+            found = None
+        if found is None:
+            self._found.append(Problem(self.folder, f"running the pages' examples failed: {why}"))
+            return
+        self._found += found
+        for page in todo if self._cache.enabled else []:
+            self._cache.put(_key(self._cache, page),
+                            [p.message for p in found if str(p.path) == page["path"]])
+
+    def problems(self) -> list[Problem]:
+        self._thread.join()
+        return self._found
 
 
 def main() -> int:

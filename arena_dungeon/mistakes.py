@@ -92,10 +92,13 @@ def load_mistakes(room: Room) -> list[Mistake]:
 
     Raises ContentError naming wrong.yaml and the entry for any problem: unknown keys, both or
     neither of `replace`/`file`, an `old` that is not there exactly once, a `catches` that
-    names no test.
+    names no test, a file in `wrong/` that no entry names.
     """
     path = room.folder / FILE_NAME
     if not path.is_file():
+        if (room.folder / FOLDER).is_dir():
+            raise ContentError(room.folder / FOLDER, f"wrong answers here but no {FILE_NAME} "
+                                                     "names them")
         return []
     data = _read_yaml(path)
     if not isinstance(data, dict):
@@ -116,6 +119,11 @@ def load_mistakes(room: Room) -> list[Mistake]:
         if any(m.id == mistake.id for m in mistakes):
             raise ContentError(path, f"entry `{mistake.id}`: field `id`: used twice")
         mistakes.append(mistake)
+    named = {m.base for m in mistakes}
+    stray = sorted(p.name for p in (room.folder / FOLDER).glob("*") if p.resolve() not in named)
+    if stray:
+        raise ContentError(path, f"no entry names {FOLDER}/{stray[0]}: list it with `file:` or "
+                                 "delete it")
     return mistakes
 
 

@@ -26,6 +26,8 @@ wrong:
 def _room(pack: Path, wrong_yaml: str):
     folder = pack / ROOM
     (folder / "wrong.yaml").write_text(wrong_yaml)
+    if "wrong/flattens.py" not in wrong_yaml:
+        (folder / "wrong" / "flattens.py").unlink()
     return load_room(folder)
 
 
@@ -90,6 +92,15 @@ def test_file_must_be_a_python_file_in_wrong(pack, where):
     text = GOOD.split("    replace:")[0] + f"    file: {where}\n"
     with pytest.raises(ContentError, match="entry `adds-two`: field `file`"):
         load_mistakes(_room(pack, text))
+
+
+def test_unnamed_wrong_file(pack):
+    (pack / ROOM / "wrong" / "forgotten.py").write_text("def add_one(x):\n    return x\n")
+    with pytest.raises(ContentError, match="no entry names wrong/forgotten.py"):
+        load_mistakes(load_room(pack / ROOM))
+    (pack / ROOM / "wrong.yaml").unlink()
+    with pytest.raises(ContentError, match="wrong answers here but no wrong.yaml"):
+        load_mistakes(load_room(pack / ROOM))
 
 
 @pytest.fixture(scope="module")

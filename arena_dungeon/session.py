@@ -28,7 +28,7 @@ __all__ = ["Checked", "Codex", "DungeonMap", "Entered", "Exported", "GameError",
 OnProgress = Callable[[int, int, str], None]  # (cases done, cases in all or 0, what runs now)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Entered:
     """A room the player walked into."""
 
@@ -40,7 +40,7 @@ class Entered:
     first_visit_of_dungeon: bool
 
 
-@dataclass
+@dataclass(eq=False)
 class Checked:
     """A grading and what the game made of it."""
 
@@ -60,8 +60,10 @@ class Checked:
         return self.result.cleared
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class HintShown:
+    """A rung of the hint ladder, just shown."""
+
     room: Room
     index: int
     seen: int
@@ -70,21 +72,27 @@ class HintShown:
     xp_now: int
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Solution:
+    """The reference solution of a room."""
+
     room: Room
     source: str
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class ResetDone:
+    """A room's file put back to the stub, and where the attempt was kept."""
+
     room: Room
     path: Path
     backup: Path | None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Exported:
+    """A dungeon written as a notebook."""
+
     dungeon: Dungeon
     path: Path
     rooms_open: int
@@ -92,35 +100,45 @@ class Exported:
     backup: Path | None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class DungeonMap:
+    """One dungeon of the map: its rooms' doors in play order."""
+
     dungeon: Dungeon
     rooms: list[game.RoomState]  # in play order
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class MapView:
+    """What `arena map` draws."""
+
     dungeons: list[DungeonMap]
     current: str | None  # the room the player is in
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Inventory:
+    """What `arena inventory` draws."""
+
     found: dict[str, Technique | None]  # tool id -> its page, in the order they were granted
     hidden: dict[str, Room]  # tools not found yet -> the first room that grants them
     xp: int
     level: int
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Codex:
+    """What `arena codex` draws."""
+
     techniques: list[Technique]
     found: frozenset[str]
     subproblems: list[SubProblem]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class TechniquePage:
+    """What a tool's page shows."""
+
     technique: Technique
     found: bool
     granted_by: list[Room]
@@ -128,15 +146,19 @@ class TechniquePage:
     solves: list[SubProblem]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class SubproblemPage:
+    """What a sub-problem's page shows."""
+
     subproblem: SubProblem
     found: frozenset[str]  # the tools the player holds
     rooms: list[Room]  # where it appears
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Status:
+    """What the status line says."""
+
     room: Room | None  # the current room
     dungeon: Dungeon | None  # and its dungeon
     room_cleared: bool

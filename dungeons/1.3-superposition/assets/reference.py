@@ -222,3 +222,74 @@ def toy_forward_loop(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor,
             h = W[i] @ flat[n, i]
             out[n, i] = torch.relu(W[i].T @ (torch.relu(h) if hidden_relu else h) + b[i])
     return out.reshape(x.shape)
+
+
+def load_toy(name: str, model_class, n_inst: int = 1):
+    """A shipped trained toy model (assets/toy_models.pt, made by
+    scripts/train_toy_superposition.py), copied into `n_inst` identical instances of
+    `model_class` (the given toy_model.ToyModel)."""
+    from pathlib import Path
+
+    from toy_base import ToyModelConfig
+
+    spec = torch.load(Path(__file__).with_name("toy_models.pt"), weights_only=True)[name]
+    cfg = ToyModelConfig(n_inst=n_inst, n_features=spec["n_features"], d_hidden=spec["d_hidden"])
+    model = model_class(cfg, feature_probability=spec["feature_probability"])
+    with torch.no_grad():
+        model.W.copy_(spec["W"].expand(n_inst, -1, -1))
+        model.b_final.copy_(spec["b_final"].expand(n_inst, -1))
+    return model
+
+
+def sae_2d(W_true: torch.Tensor, W_dec: torch.Tensor, alive: torch.Tensor | None = None,
+           size: int = 19, per_row: int = 4) -> torch.Tensor:
+    """True feature directions (grey, W_true (2, feats)) under each SAE instance's decoder
+    rows (W_dec (inst, d_sae, 2), normalised; yellow alive, dark red dead)."""
+    W_true = W_true.detach().float().cpu()
+    W_dec = W_dec.detach().float().cpu()
+    inst, d_sae, _ = W_dec.shape
+    alive = torch.ones(inst, d_sae, dtype=torch.bool) if alive is None else alive.cpu()
+    true_unit = W_true / W_true.norm(dim=0, keepdim=True) * 1.2
+    panels = []
+    for i in range(inst):
+        rows = W_dec[i] / (W_dec[i].norm(dim=-1, keepdim=True) + 1e-8)
+        cols = torch.cat([true_unit, rows.T], dim=1)
+        colours = torch.cat([torch.full((W_true.shape[1], 3), 0.35),
+                             torch.where(alive[i][:, None], torch.tensor([1.0, 0.85, 0.1]),
+                                         torch.tensor([0.45, 0.08, 0.08]))])
+        panels.append(_panel_2d(cols, size, 1.3, colours))
+    return grid(panels, per_row)
+
+
+def matched_features(W_true: torch.Tensor, W_dec: torch.Tensor, alive: torch.Tensor | None = None,
+                     threshold: float = 0.9) -> torch.Tensor:
+    """The boss's score, per instance: the share of true features (columns of W_true,
+    (inst, d_in, feats)) whose direction some alive latent's decoder row (W_dec
+    (inst, d_sae, d_in)) matches at cosine > threshold."""
+    true_unit = W_true / W_true.norm(dim=1, keepdim=True)
+    rows = W_dec / (W_dec.norm(dim=-1, keepdim=True) + 1e-8)
+    cos = torch.einsum("isd,idf->isf", rows, true_unit)
+    if alive is not None:
+        cos = cos.masked_fill(~alive[..., None], -1.0)
+    return (cos.max(dim=1).values > threshold).float().mean(-1)
+
+
+def train_sae(sae, steps: int, batch_size: int = 256, lr: float = 1e-2, seed: int = 0,
+              report=None) -> tuple[list[float], torch.Tensor]:
+    """The oracle SAE loop (no resampling): Adam with betas (0, 0.999), the SAE's own
+    generate_batch and forward. Returns every step's loss and the share of steps, over the
+    last 100, in which each latent fired (inst, d_sae)."""
+    torch.manual_seed(seed)
+    opt = Adam(sae.parameters(), lr=lr, betas=(0.0, 0.999))
+    losses, fired = [], []
+    for step in range(steps):
+        _, loss, acts, _ = sae(sae.generate_batch(batch_size))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+        fired.append((acts.detach().abs() > 1e-8).float().mean(0))
+        fired = fired[-100:]
+        if report is not None and (step % 50 == 0 or step + 1 == steps):
+            report(step + 1, steps)
+    return losses, torch.stack(fired).mean(0)

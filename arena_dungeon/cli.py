@@ -248,12 +248,7 @@ def dev_check(only: Annotated[list[str] | None, typer.Argument(
     with ui.dev_progress(len(plan.rooms)) as advance:
         report = dev.run(plan, jobs=jobs or os.cpu_count() or 1, cold=cold,
                          on_done=lambda _c: advance())
-    for problem in report.content:
-        ui.error(problem.shown(report.root))
-    rows = [(c.room.id, c.stub.summary() if c.stub else "-",
-             c.solution.summary() if c.solution else "-",
-             [p.shown(c.room.folder) for p in c.problems]) for c in report.rooms]
-    ui.show_dev_check(rows, report.seconds)
+    ui.show_dev_check(report)
     raise typer.Exit(0 if report.ok else 1)
 
 

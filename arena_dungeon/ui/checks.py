@@ -18,6 +18,7 @@ from arena_dungeon.ui.console import (
     PASS,
     Markdown,
     console,
+    error,
     info,
     inline_markdown,
     progress_bar,
@@ -30,9 +31,9 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from arena_dungeon.content import Room
+    from arena_dungeon.dev.report import Report
     from arena_dungeon.grading.report import CaseResult, RoomResult
     from arena_dungeon.session import Checked, OnProgress
-
 
 
 @contextlib.contextmanager
@@ -201,25 +202,29 @@ def dev_progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
-def show_dev_check(rows: Sequence[tuple[str, str, str, Sequence[object]]],
-                   seconds: float) -> None:
-    """One row per room (id, stub summary, solution summary, problems), then the count."""
+def show_dev_check(report: Report) -> None:
+    """What `arena dev check` found: problems outside any room, then a row per room (its
+    stub's and solution's verdicts, and each problem under it), then the count."""
     from rich import box
     from rich.table import Table
 
+    for problem in report.content:
+        error(problem.shown(report.root))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("", width=1)
     table.add_column("room", style="bold")
     table.add_column("stub")
     table.add_column("solution")
     bad = 0
-    for room_id, stub, sol, problems in rows:
-        ok = not problems
-        bad += not ok
-        table.add_row(Text(PASS if ok else FAIL, "pass" if ok else "fail"), room_id, stub, sol)
-        for p in problems:
-            table.add_row("", Text(f"  {p}", style="fail"), "", "")
+    for check in report.rooms:
+        bad += not check.ok
+        table.add_row(Text(PASS if check.ok else FAIL, "pass" if check.ok else "fail"),
+                      check.room.id, check.stub.summary() if check.stub else "-",
+                      check.solution.summary() if check.solution else "-")
+        for problem in check.problems:
+            table.add_row("", Text(f"  {problem.shown(check.room.folder)}", style="fail"), "",
+                          "")
     console.print(table)
-    style = "pass" if not bad else "fail"
-    console.print(Text(f"{len(rows) - bad}/{len(rows)} rooms ok", style=style)
-                  + Text(f"   ({seconds:.1f} s)", style="muted"))
+    rooms = len(report.rooms)
+    console.print(Text(f"{rooms - bad}/{rooms} rooms ok", style="fail" if bad else "pass")
+                  + Text(f"   ({report.seconds:.1f} s)", style="muted"))

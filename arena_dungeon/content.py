@@ -337,7 +337,7 @@ def _validate(model: type, path: Path, data: Any, **extra: Any) -> Any:
     for key in _LOADER_FIELDS & set(data):
         raise ContentError(path, f"field `{key}`: unknown field")
     try:
-        obj = TypeAdapter(model).validate_python({**data, **extra})
+        obj: Any = TypeAdapter(model).validate_python({**data, **extra})
     except ValidationError as exc:
         errors = exc.errors()
         # A union (str | Hint) reports one error per branch: show the most telling one.
@@ -669,15 +669,15 @@ def _plan(tp: Any) -> Any:
         return lambda v: [item(x) for x in v] if type(v) is list else _fail(tp, v)
     if origin in (typing.Union, types.UnionType):
         options = [_plan(a) for a in args]
-        allowed = frozenset().union(*(o for o in options if isinstance(o, frozenset)))
-        convert = [o for o in options if not isinstance(o, frozenset)]
-        if not convert:
-            return allowed
+        plain = frozenset().union(*(o for o in options if isinstance(o, frozenset)))
+        converters = [o for o in options if not isinstance(o, frozenset)]
+        if not converters:
+            return plain
 
         def union(value: Any) -> Any:
-            if type(value) in allowed:
+            if type(value) in plain:
                 return value
-            for fn in convert:
+            for fn in converters:
                 try:
                     return fn(value)
                 except TypeError:

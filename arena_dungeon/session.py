@@ -19,7 +19,7 @@ from arena_dungeon.workspace import Workspace
 
 if TYPE_CHECKING:  # grading imports nothing heavy at the top, but `hint` must not load it
     from arena_dungeon.grading.report import RoomResult
-    from arena_dungeon.grading.worker import WarmWorker
+    from arena_dungeon.grading.worker import GradingWorker
 
 __all__ = ["Checked", "Codex", "DungeonMap", "Entered", "Exported", "GameError", "HintShown",
            "Inventory", "MapView", "OnProgress", "ResetDone", "Session", "Solution", "Status",
@@ -271,14 +271,21 @@ class Session:
                        first_visit)
 
     def check(self, key: str | None = None, on_progress: OnProgress | None = None,
-              worker: WarmWorker | None = None) -> Checked:
+              worker: GradingWorker | None = None) -> Checked:
         """Grade a room (default: the current one) and apply the game rules.
 
         A locked room is refused before anything runs. `worker` is a warm grading worker
-        (watch mode); without one the child starts cold.
+        (watch mode); without one the workspace's grading daemon forks the child if it is
+        running (else it is started for the next check, and this child starts cold).
         """
         room = self.gradable(key)
         from arena_dungeon.grading.runner import grade
+
+        if worker is None:
+            from arena_dungeon.content import fingerprint
+            from arena_dungeon.grading import daemon
+
+            worker = daemon.client(self.workspace.root, fingerprint(self.content.root))
 
         dungeon = self.dungeon_of(room)
         path = self.room_path(room)

@@ -26,7 +26,7 @@ from arena_dungeon.content import Room
 from arena_dungeon.grading import child, rules
 from arena_dungeon.grading.report import CaseResult, ReportReader, RoomResult, case_title
 from arena_dungeon.grading.vocabulary import Case, Kind, Progress, Start
-from arena_dungeon.grading.worker import WarmChild, WarmWorker, WorkerGone
+from arena_dungeon.grading.worker import GradingChild, GradingWorker, WorkerGone
 
 OUTPUT_LIMIT = 20_000  # characters of raw output kept for `-v`
 FILE_LIMIT = 1024 * 1024  # bytes: a room file is a page of code, not a data dump
@@ -98,12 +98,13 @@ def precheck(room: Room, target: Path) -> tuple[str, RoomResult | None]:
 
 def grade(room: Room, target: Path, *, timeout: float | None = None,
           on_progress: ProgressCallback | None = None,
-          worker: WarmWorker | None = None) -> RoomResult:
+          worker: GradingWorker | None = None) -> RoomResult:
     """Run `room`'s tests against `target` and return what happened.
 
     `on_progress(done, total, text)` is called with the cases finished so far and with
     progress events the tests report (training steps), while the child runs. With a
-    warm `worker`, the child is forked from it instead of starting Python afresh.
+    warm `worker` (watch mode's, or the workspace's daemon), the child is forked from it
+    instead of starting Python afresh.
     """
     start = time.perf_counter()
     source, early = precheck(room, target)
@@ -138,7 +139,7 @@ def grade(room: Room, target: Path, *, timeout: float | None = None,
 
 
 def _start(room: Room, target: Path, report: Path, cwd: Path, output: Path, token: str,
-           worker: WarmWorker | None) -> subprocess.Popen[bytes] | WarmChild:
+           worker: GradingWorker | None) -> subprocess.Popen[bytes] | GradingChild:
     if worker is not None:
         try:
             return worker.start(child.pytest_args(room, target, report), cwd, output, token)
@@ -152,7 +153,7 @@ def _start(room: Room, target: Path, report: Path, cwd: Path, output: Path, toke
                                 start_new_session=True, preexec_fn=child.become_grader)
 
 
-def _wait(proc: subprocess.Popen[bytes] | WarmChild, limit: float, reader: ReportReader,
+def _wait(proc: subprocess.Popen[bytes] | GradingChild, limit: float, reader: ReportReader,
           on_progress: ProgressCallback | None) -> bool:
     """Wait for the child, relaying progress; kill it at the time limit. True if it timed out.
 
@@ -191,14 +192,14 @@ def _wait(proc: subprocess.Popen[bytes] | WarmChild, limit: float, reader: Repor
             return False
 
 
-def _kill(proc: subprocess.Popen[bytes] | WarmChild) -> None:
+def _kill(proc: subprocess.Popen[bytes] | GradingChild) -> None:
     """Kill the child's whole process group (it is a session leader), then reap it."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    if isinstance(proc, WarmChild):
-        proc.finish()
-    else:
+    if isinstance(proc, subprocess.Popen):
         proc.wait()
+    else:
+        proc.finish()
 
 
 def sweep_stale_folders() -> None:

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from arena_dungeon.grading import child
 
@@ -36,6 +36,24 @@ READY_LIMIT = 180.0  # seconds for a new worker to import torch and pytest
 
 class WorkerGone(Exception):
     """The warm worker is not running; the caller falls back to a cold child."""
+
+
+class GradingChild(Protocol):
+    """A job running in a warm process's fork, as the runner waits on it."""
+
+    pid: int
+    returncode: int | None
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+    def finish(self) -> None: ...
+
+
+class GradingWorker(Protocol):
+    """Something that forks grading children from a warm process: watch mode's worker, or
+    the workspace's daemon."""
+
+    def start(self, args: list[str], cwd: Path, output: Path, token: str) -> GradingChild: ...
 
 
 def _run_job(job: dict[str, Any]) -> None:

@@ -1,12 +1,14 @@
 """The verdict cache: a grading's result, stored under a hash of every input of that grading.
 
-The same store keeps the technique pages' example runs, keyed on the pages and the
-environment. For a grading, the inputs are the graded file's bytes and name, the room's folder (all but `wrong.yaml` and
-`wrong/`, which grading never reads: each wrong answer is its own graded file), the dungeon's `given/`
-and `assets/` folders, every module of this package that the grading child imports
-(`arena_dungeon/testing.py`, `arena_dungeon/grading/*.py` and what they import), the Python
-build and the version of every installed distribution (torch, numpy, pytest...), and whether
-the grading was warm or cold. Change any of them and the grading runs again.
+For a grading, the inputs are the graded file's bytes and name; the room's folder (all but
+`wrong.yaml` and `wrong/`, which grading never reads: each wrong answer is its own graded file)
+and its record as loaded (timeout, rules, given...); the dungeon's `given/` and `assets/`
+folders; every module of this package that grading runs (`arena_dungeon/testing.py`,
+`arena_dungeon/grading/*.py` and what they import, but the content loader, whose effect is the
+record); the Python build and the version of every installed distribution (torch, numpy,
+pytest...); and whether the grading was warm or cold. Change any of them and the grading runs
+again. The same store keeps the technique pages' example runs, keyed on each page's examples
+and the same environment.
 
 `ARENA_DEV_CACHE=0` turns the cache off (CI does); `ARENA_DEV_CACHE=DIR` puts it in DIR;
 by default it lives in the user's cache folder. Results that may come from a busy machine
@@ -68,12 +70,14 @@ def _hash_files(h: hashlib._Hash, folder: Path, *, skip: frozenset[str] = frozen
 
 
 def grading_modules() -> list[Path]:
-    """The package's modules a grading child runs: testing.py, grading/*.py and their imports."""
+    """The package's modules a grading runs: testing.py, grading/*.py and what they import,
+    but the content models (grading reads a room's record, which `room_key` hashes whole, so
+    that a change to the loader that leaves every record as it was keeps the cache)."""
     todo = [_PACKAGE / "testing.py", *sorted((_PACKAGE / "grading").glob("*.py"))]
     seen: set[Path] = set()
     while todo:
         path = todo.pop()
-        if path in seen or not path.is_file():
+        if path in seen or not path.is_file() or path == _PACKAGE / "content.py":
             continue
         seen.add(path)
         for node in ast.walk(ast.parse(path.read_bytes())):
@@ -103,9 +107,9 @@ def grader_key() -> str:
 
 
 def room_key(room: Room) -> str:
-    """The room's own inputs: its folder (but its wrong answers) and the dungeon's given/ and
-    assets/."""
-    h = hashlib.sha256(str(room.folder).encode())
+    """The room's own inputs: its record as loaded, its folder (but its wrong answers) and the
+    dungeon's given/ and assets/."""
+    h = hashlib.sha256(repr(room).encode())  # every field, the folder and number included
     _hash_files(h, room.folder, skip=frozenset({"wrong.yaml", "wrong"}))
     for shared in ("given", "assets"):
         h.update(f"\0{shared}/\0".encode())

@@ -28,6 +28,10 @@ app = typer.Typer(
 )
 dev_app = typer.Typer(help="Tools for content authors.", no_args_is_help=True)
 app.add_typer(dev_app, name="dev")
+daemon_app = typer.Typer(help="The warm grader that makes every `arena check` after the first "
+                              "fast: it starts by itself and exits after 15 idle minutes.",
+                         no_args_is_help=True)
+app.add_typer(daemon_app, name="daemon")
 
 _options: dict[str, Path | None] = {"workspace": None, "content": None}
 
@@ -227,6 +231,21 @@ def status() -> None:
     """One line: where you are, rooms cleared, tools, XP."""
     with _session() as session:
         ui.show_status(session.status())
+
+
+@daemon_app.command("status")
+def daemon_status() -> None:
+    """Is the workspace's warm grader running, and since when."""
+    with _session() as session:
+        ui.show_grader(session.grader())
+
+
+@daemon_app.command("stop")
+def daemon_stop() -> None:
+    """End the workspace's warm grader (the next check starts it again)."""
+    with _session() as session:
+        stopped = session.stop_grader()
+        ui.info("the warm grader stopped" if stopped else "no warm grader was running")
 
 
 @dev_app.command("check")

@@ -18,6 +18,7 @@ from arena_dungeon.progress import Progress
 from arena_dungeon.workspace import Workspace
 
 if TYPE_CHECKING:  # grading imports nothing heavy at the top, but `hint` must not load it
+    from arena_dungeon.grading.daemon import Status as GraderStatus
     from arena_dungeon.grading.report import RoomResult
     from arena_dungeon.grading.worker import GradingWorker
 
@@ -269,6 +270,18 @@ class Session:
         self.save()
         return Entered(dungeon, room, path, written, self.progress.room(room.id).cleared,
                        first_visit)
+
+    def grader(self) -> GraderStatus:
+        """The workspace's grading daemon, if one runs (`arena daemon status`)."""
+        from arena_dungeon.grading import daemon
+
+        return daemon.status(self.workspace.root)
+
+    def stop_grader(self) -> bool:
+        """End the workspace's grading daemon; True if one was running."""
+        from arena_dungeon.grading import daemon
+
+        return daemon.stop(self.workspace.root)
 
     def check(self, key: str | None = None, on_progress: OnProgress | None = None,
               worker: GradingWorker | None = None) -> Checked:

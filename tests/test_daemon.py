@@ -95,3 +95,19 @@ def test_no_daemon_when_disabled(tmp_path, fixture_content, monkeypatch):
     assert daemon.client(tmp_path, fingerprint(fixture_content.root)) is None
     time.sleep(0.3)
     assert not daemon.status(tmp_path).running
+
+
+def test_daemon_commands(served, fixture_content, monkeypatch):
+    from typer.testing import CliRunner
+
+    from arena_dungeon.cli import app
+
+    ws, _ = served
+    monkeypatch.setenv("ARENA_CONTENT", str(fixture_content.root))
+    runner = CliRunner()
+    out = runner.invoke(app, ["--workspace", str(ws), "daemon", "status"]).output
+    assert "warm grader running" in out
+    out = runner.invoke(app, ["--workspace", str(ws), "daemon", "stop"]).output
+    assert "stopped" in out and not daemon.status(ws).running
+    out = runner.invoke(app, ["--workspace", str(ws), "daemon", "status"]).output
+    assert "no warm grader is running" in out

@@ -25,7 +25,13 @@ if TYPE_CHECKING:
         show_saved,
     )
     from arena_dungeon.ui.console import console, error, info, warn
-    from arena_dungeon.ui.maps import show_codex, show_inventory, show_map, show_status
+    from arena_dungeon.ui.maps import (
+        show_codex,
+        show_grader,
+        show_inventory,
+        show_map,
+        show_status,
+    )
     from arena_dungeon.ui.pages import (
         show_entered,
         show_exported,
@@ -41,13 +47,13 @@ _MODULE_OF = {
     "console": "console", "error": "console", "info": "console", "warn": "console",
     "dev_progress": "checks", "grading_status": "checks", "show_checked": "checks",
     "show_dev_check": "checks", "show_result": "checks", "show_saved": "checks",
-    "show_codex": "maps", "show_inventory": "maps", "show_map": "maps", "show_status": "maps",
+    "show_codex": "maps", "show_grader": "maps", "show_inventory": "maps", "show_map": "maps", "show_status": "maps",
     "show_entered": "pages", "show_exported": "pages", "show_hint": "pages",
     "show_reset": "pages", "show_solution": "pages", "show_subproblem": "pages",
     "show_technique": "pages", "show_curve": "pictures", "show_picture": "pictures",
 }
 __all__ = ["console", "dev_progress", "error", "grading_status", "info", "show_checked",
-           "show_codex", "show_curve", "show_dev_check", "show_entered", "show_exported",
+           "show_codex", "show_curve", "show_grader", "show_dev_check", "show_entered", "show_exported",
            "show_hint", "show_inventory", "show_map", "show_picture", "show_reset",
            "show_result", "show_saved", "show_solution", "show_status", "show_subproblem",
            "show_technique", "warn"]

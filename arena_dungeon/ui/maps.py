@@ -9,10 +9,11 @@ from rich.rule import Rule
 from rich.text import Text
 
 from arena_dungeon.game import Door
-from arena_dungeon.ui.console import DONE, LOCK, OPEN, console, inline_markdown
+from arena_dungeon.ui.console import DONE, LOCK, OPEN, console, info, inline_markdown
 
 if TYPE_CHECKING:
     from arena_dungeon.content import Room
+    from arena_dungeon.grading.daemon import Status as GraderStatus
     from arena_dungeon.session import Codex, Inventory, MapView, Status
 
 _DOORS = {Door.CLEARED: (DONE, "cleared"), Door.LOCKED: (LOCK, ""), Door.OPEN: (OPEN, "open")}
@@ -119,3 +120,17 @@ def show_status(status: Status) -> None:
         where = f"{d.id} {d.title} · room {room.number}/{len(d.rooms)} {room.title}{mark}"
     console.print(f"{where} · {status.cleared}/{status.rooms} rooms · {status.tools} tools · "
                   f"{status.xp} XP (level {status.level})")
+
+
+def show_grader(status: GraderStatus) -> None:
+    """`arena daemon status`: one line about the workspace's warm grader."""
+    import time
+
+    if not status.running:
+        info("no warm grader is running; the next `arena check` starts one")
+        return
+    since = time.strftime("%H:%M", time.localtime(status.started)) if status.started else "?"
+    last = (time.strftime("%H:%M", time.localtime(status.last_job)) if status.last_job
+            else "none yet")
+    info(f"warm grader running (pid {status.pid}) since {since}: {status.jobs} checks, "
+         f"last {last}; it exits after 15 idle minutes (`arena daemon stop` ends it now)")

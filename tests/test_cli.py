@@ -383,3 +383,11 @@ def test_map_of_an_unknown_dungeon_names_the_dungeons(arena):
     assert "9.9" in result.output
     only = arena("map", "9.9")
     assert only.exit_code == 0 and "Add one" in only.output
+
+
+def test_check_shows_what_the_players_code_printed(arena):
+    arena("play", "9.9")
+    _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "prints.py").read_text())
+    out = arena("check").output
+    assert "what your code printed in this case" in out
+    assert "debug: x has shape ()" in out

@@ -236,3 +236,12 @@ def test_play_puts_given_modules_beside_the_players_file(pack, tmp_path):
     assert copy.read_text() == "ONE = 1\n"  # refreshed to what grading imports ...
     backups = list((tmp_path / "ws" / ".arena" / "backups").glob("fixture_given-*.py"))
     assert [b.read_text() for b in backups] == ["ONE = 2  # edited\n"]  # ... nothing lost
+
+
+def test_the_players_prints_are_kept_with_the_failed_case(add_one):
+    """Printing is how people debug: a failed case carries what the player's code printed."""
+    result = _grade(add_one, "prints")
+    assert not result.cleared
+    assert "debug: x has shape ()" in result.cases[0].output
+    assert "debug: x has shape (4,)" in result.cases[1].output
+    assert "debug" not in result.cases[0].message

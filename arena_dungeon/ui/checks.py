@@ -113,6 +113,9 @@ def show_result(result: RoomResult, path: Path | None = None, verbose: bool = Fa
             snippet = _code_line(path, first.line, first.code)
             if snippet is not None:
                 detail.append(snippet)
+            if first.output.strip():
+                detail.append(Text("what your code printed in this case:", style="muted"))
+                detail.append(Text(_last_lines(first.output), style="code"))
             if detail and first.doc:
                 detail.insert(0, Text(first.doc, style="muted"))
             if detail:
@@ -128,6 +131,14 @@ def show_result(result: RoomResult, path: Path | None = None, verbose: bool = Fa
     if verbose and result.raw_output:
         console.print(Rule("raw pytest output"))
         console.print(Text(result.raw_output))
+
+
+def _last_lines(text: str, limit: int = 20) -> str:
+    """A case's printed output, its last `limit` lines (the grader already capped its size)."""
+    lines = text.rstrip().splitlines()
+    if len(lines) <= limit:
+        return "\n".join(lines)
+    return f"… {len(lines) - limit} lines before …\n" + "\n".join(lines[-limit:])
 
 
 def show_clear(checked: Checked) -> None:

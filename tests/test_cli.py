@@ -391,3 +391,22 @@ def test_check_shows_what_the_players_code_printed(arena):
     out = arena("check").output
     assert "what your code printed in this case" in out
     assert "debug: x has shape ()" in out
+
+
+def test_pictures_stay_readable_without_colour(monkeypatch, capsys):
+    """NO_COLOR in a real terminal: a character ramp, not half-blocks that lose their colours."""
+    import importlib
+
+    from arena_dungeon.grading.report import Picture
+    from arena_dungeon.ui.pictures import show_picture
+
+    term = importlib.import_module("arena_dungeon.ui.console").console
+    monkeypatch.setattr(type(term), "color_system", property(lambda self: "truecolor"))
+    monkeypatch.setattr(term, "no_color", True)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    show_picture(Picture("ramp", [[0.0, 0.5, 1.0], [0.0, 0.5, 1.0]], 1))
+    out = capsys.readouterr().out
+    assert "▀" not in out and "@" in out and " " in out
+    monkeypatch.setattr(term, "no_color", False)
+    show_picture(Picture("ramp", [[0.0, 0.5, 1.0], [0.0, 0.5, 1.0]], 1))
+    assert "▀" in capsys.readouterr().out

@@ -58,7 +58,9 @@ def progress_bar(label: str, transient: bool = True) -> Progress:
 
 
 def plain_terminal() -> bool:
-    return os.environ.get("TERM") == "dumb" or console.color_system is None
+    """No colours to draw with: a dumb terminal, a pipe, or NO_COLOR (no-color.org), under
+    which colour-only pictures would be solid blocks. FORCE_COLOR is rich's to honour."""
+    return os.environ.get("TERM") == "dumb" or console.color_system is None or console.no_color
 
 
 def dots(n: int, style: str, total: int = 5) -> Text:

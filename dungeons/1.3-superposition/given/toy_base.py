@@ -13,6 +13,7 @@ copy, whatever this file says). What is in it:
 - `constant_lr`, `linear_lr`, `cosine_decay_lr`: learning-rate schedules, as multipliers:
   the learning rate at `step` (0-based) of `steps` is `lr * lr_scale(step, steps)`.
 - `ToySAEConfig`: the sparse autoencoder's sizes and loss weights (rooms 11 on).
+- `rectangle(x, width)`: 1 where |x| < width / 2, else 0 (the JumpReLU rooms' kernel).
 """
 
 import math
@@ -77,3 +78,8 @@ class ToySAEConfig:
     jumprelu_init_threshold: float = 0.001
     jumprelu_bandwidth: float = 0.001
     jumprelu_sparsity_coeff: float = 0.1
+
+
+def rectangle(x: Tensor, width: float = 1.0) -> Tensor:
+    """1.0 where -width / 2 < x < width / 2, else 0.0 (same shape and dtype as x)."""
+    return ((x > -width / 2) & (x < width / 2)).to(x.dtype)

@@ -46,6 +46,34 @@ def inventory(content: Content, progress: Progress) -> list[str]:
     return found
 
 
+def lent(content: Content, progress: Progress) -> list[str]:
+    """Tools lent to a learner who started at a later dungeon, as ARENA learners start where
+    their week starts: every tool granted in the dungeons before the earliest one they
+    entered that way, and not found yet. Lent tools open doors; they are not in the
+    inventory, give no XP, and become the learner's own when the room that grants them is
+    cleared."""
+    order = [d.id for d in content.dungeons]
+    starts = [order.index(s) for s in progress.started_at if s in order]
+    if not starts:
+        return []
+    owned = set(inventory(content, progress))
+    out: list[str] = []
+    for dungeon in content.dungeons[:min(starts)]:
+        for room in content.rooms_of(dungeon):
+            out.extend(t for t in room.grants if t not in owned and t not in out)
+    return out
+
+
+def needs_from_before(content: Content, progress: Progress, dungeon_id: str) -> list[str]:
+    """Tools this dungeon's doors need that only earlier dungeons grant, not held yet."""
+    order = [d.id for d in content.dungeons]
+    here = order.index(dungeon_id)
+    earlier = {t for d in content.dungeons[:here] for r in content.rooms_of(d) for t in r.grants}
+    held = set(inventory(content, progress)) | set(lent(content, progress))
+    return sorted({t for r in content.rooms_of(content.dungeons[here]) for t in r.requires
+                   if t in earlier and t not in held})
+
+
 def state_of(room: Room, tools: set[str], cleared: set[str]) -> RoomState:
     if room.id in cleared:
         return RoomState(room, Door.CLEARED)
@@ -54,7 +82,7 @@ def state_of(room: Room, tools: set[str], cleared: set[str]) -> RoomState:
 
 
 def states(content: Content, progress: Progress) -> dict[str, RoomState]:
-    tools = set(inventory(content, progress))
+    tools = set(inventory(content, progress)) | set(lent(content, progress))
     cleared = progress.cleared_ids()
     return {r.id: state_of(r, tools, cleared) for r in content.ordered_rooms}
 

@@ -119,6 +119,7 @@ class Progress:
     format_version: int = FORMAT_VERSION
     current: str | None = None
     rooms: dict[str, RoomProgress] = field(default_factory=dict)
+    started_at: list[str] = field(default_factory=list)  # dungeons entered without the earlier ones
     base: Progress | None = field(default=None, repr=False, compare=False)
 
     def room(self, room_id: str) -> RoomProgress:
@@ -136,12 +137,18 @@ class Progress:
         rooms = data.get("rooms", {})
         if not isinstance(rooms, dict):
             raise ValueError("field `rooms` is not an object")
+        started = data.get("started_at", [])
+        if not (isinstance(started, list) and len(started) <= 100
+                and all(isinstance(s, str) and len(s) <= _MAX_TEXT for s in started)):
+            raise ValueError("field `started_at` is not a list of dungeon ids")
         return cls(format_version=FORMAT_VERSION, current=current,
-                   rooms={str(k): RoomProgress.from_dict(v) for k, v in rooms.items()})
+                   rooms={str(k): RoomProgress.from_dict(v) for k, v in rooms.items()},
+                   started_at=list(started))
 
     def to_dict(self) -> dict[str, Any]:
         return {"format_version": FORMAT_VERSION, "current": self.current,
-                "rooms": {k: r.to_dict() for k, r in sorted(self.rooms.items())}}
+                "rooms": {k: r.to_dict() for k, r in sorted(self.rooms.items())},
+                **({"started_at": list(self.started_at)} if self.started_at else {})}
 
     def snapshot(self) -> Progress:
         """A deep copy without a base."""
@@ -150,6 +157,7 @@ class Progress:
     def take(self, other: Progress) -> None:
         """Become `other` (after a merge), keeping the record objects callers may hold."""
         self.current = other.current
+        self.started_at = list(other.started_at)
         for room_id, record in other.rooms.items():
             if room_id in self.rooms:
                 vars(self.rooms[room_id]).update(vars(record))
@@ -166,7 +174,9 @@ def merge(disk: Progress, mine: Progress, base: Progress | None) -> Progress:
     else the disk's. Rooms only one side knows are kept.
     """
     base = base or Progress()
-    out = Progress(current=mine.current if mine.current != base.current else disk.current)
+    out = Progress(current=mine.current if mine.current != base.current else disk.current,
+                   started_at=disk.started_at + [s for s in mine.started_at
+                                                 if s not in disk.started_at])
     for room_id in sorted(set(disk.rooms) | set(mine.rooms)):
         d, m = disk.rooms.get(room_id), mine.rooms.get(room_id)
         if d is None or m is None:

@@ -39,6 +39,7 @@ class Entered:
     written: bool  # the stub was written just now
     cleared: bool
     first_visit_of_dungeon: bool
+    lent_now: list[str] = field(default_factory=list)  # tools lent on entering this dungeon
 
 
 @dataclass(eq=False)
@@ -123,6 +124,7 @@ class Inventory:
 
     found: dict[str, Technique | None]  # tool id -> its page, in the order they were granted
     hidden: dict[str, Room]  # tools not found yet -> the first room that grants them
+    lent: frozenset[str]  # hidden tools that open doors anyway (`game.lent`)
     xp: int
     level: int
 
@@ -248,7 +250,12 @@ class Session:
     # ------------------------------------------------------------ actions
 
     def play(self, key: str | None) -> Entered:
-        """Enter a dungeon or room (default: the current room, else the first room)."""
+        """Enter a dungeon or room (default: the current room, else the first room).
+
+        Entering a dungeon whose doors need tools that only earlier dungeons grant lends
+        those tools (`game.lent`), so every room of the chosen dungeon can be played.
+        """
+        lent_now: list[str] = []
         if key is None:
             current = self.progress.current
             room = (self.content.rooms[current] if current
@@ -258,6 +265,9 @@ class Session:
                 # Where you left off was cleared: walk on to the suggested next room.
                 room = self.next_room(current) or room
         elif any(d.id == key for d in self.content.dungeons):
+            lent_now = game.needs_from_before(self.content, self.progress, key)
+            if lent_now:  # starting here, as ARENA learners start where their week starts
+                self.progress.started_at.append(key)
             room = game.first_room_in(self.content, self.progress, key)
         else:
             room = self.resolve(key)
@@ -269,7 +279,7 @@ class Session:
         self.progress.room(room.id)
         self.save()
         return Entered(dungeon, room, path, written, self.progress.room(room.id).cleared,
-                       first_visit)
+                       first_visit, lent_now)
 
     def grader(self) -> GraderStatus:
         """The workspace's grading daemon, if one runs (`arena daemon status`)."""
@@ -418,7 +428,8 @@ class Session:
                 if tool not in found and tool not in hidden:
                     hidden[tool] = room
         xp = game.total_xp(self.progress)
-        return Inventory({t: c.techniques.get(t) for t in found}, hidden, xp, game.level(xp))
+        return Inventory({t: c.techniques.get(t) for t in found}, hidden,
+                         frozenset(game.lent(c, self.progress)), xp, game.level(xp))
 
     def codex(self) -> Codex:
         c = self.content

@@ -107,3 +107,33 @@ def test_locked_ahead_names_the_next_room_here_when_its_door_is_shut(fixture_con
     game.clear(fixture_content, prog, add_one, "t")  # grants alpha: the door opens
     assert game.locked_ahead(fixture_content, prog, add_one) is None
     assert game.locked_ahead(fixture_content, prog, double) is None  # nothing after it
+
+
+def test_starting_at_a_later_dungeon_opens_all_of_it(tmp_path, monkeypatch):
+    """`arena play 0.1` as a first command: every room of 0.1 can be played; doors that
+    need 0.1's own tools stay locked until they are found there; lent tools are not owned."""
+    from arena_dungeon.session import Session
+
+    monkeypatch.setenv("ARENA_WORKSPACE", str(tmp_path / "ws"))
+    session = Session.open()
+    before = game.states(session.content, session.progress)
+    rooms = session.content.rooms_of(session.content.dungeon("0.1"))
+    assert any(before[r.id].door is game.Door.LOCKED for r in rooms)  # as it was
+    entered = session.play("0.1")
+    assert entered.lent_now and entered.room.id == rooms[0].id
+    own = {t for r in rooms for t in r.grants}
+    states = game.states(session.content, session.progress)
+    for room in rooms:  # only 0.1's own tools still lock its doors
+        assert set(states[room.id].missing) <= own, room.id
+    assert game.inventory(session.content, session.progress) == []
+    assert set(entered.lent_now) <= set(game.lent(session.content, session.progress))
+    again = Session.open()  # saved, and read back
+    assert again.progress.started_at == ["0.1"]
+    assert again.inventory().lent
+
+
+def test_started_dungeons_survive_a_merge():
+    from arena_dungeon.progress import merge
+
+    disk, mine = Progress(started_at=["0.1"]), Progress(started_at=["1.1"])
+    assert merge(disk, mine, Progress()).started_at == ["0.1", "1.1"]

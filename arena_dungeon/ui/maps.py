@@ -84,6 +84,11 @@ def show_inventory(inv: Inventory) -> None:
     for tool, page in inv.found.items():
         rows.append([Text(tool, "tool"), inline_markdown(page.summary) if page else Text("")])
     for tool, where in inv.hidden.items():
+        if tool in inv.lent:
+            rows.append([Text(tool, "muted"),
+                         Text(f"lent: opens doors; yours once you clear {where.dungeon_id} · "
+                              f"{where.title}", "muted")])
+            continue
         rows.append([Text("?" * max(3, len(tool) // 2), "locked"),
                      Text(f"found in {where.dungeon_id} · {where.title}", "muted")])
     width = max((r[0].cell_len for r in rows), default=4)

@@ -43,6 +43,11 @@ def show_entered(entered: Entered) -> None:
     """A room just entered: the dungeon's intro on a first visit, the brief, the file."""
     if entered.first_visit_of_dungeon:
         show_dungeon_intro(entered.dungeon)
+    if entered.lent_now:
+        console.print(Text(f"Starting at {entered.dungeon.id}: the tools its doors need from "
+                           f"earlier dungeons are lent to you ({', '.join(entered.lent_now)}). "
+                           "They open doors but are not yours: clear the rooms that grant "
+                           "them (`arena inventory` says where) to own them.", style="muted"))
     room = entered.room
     console.print(room_header(entered.dungeon, room))
     console.print(Markdown(room.brief))

@@ -410,3 +410,12 @@ def test_pictures_stay_readable_without_colour(monkeypatch, capsys):
     monkeypatch.setattr(term, "no_color", False)
     show_picture(Picture("ramp", [[0.0, 0.5, 1.0], [0.0, 0.5, 1.0]], 1))
     assert "▀" in capsys.readouterr().out
+
+
+def test_map_never_cuts_a_lock_reason_at_80_columns(tmp_path, monkeypatch):
+    """Reasons that don't fit beside the room go on their own line, wrapped between words."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("ARENA_WORKSPACE", str(tmp_path / "ws"))
+    out = runner.invoke(app, ["map"]).output
+    assert "needs" in out and "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80

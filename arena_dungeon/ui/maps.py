@@ -67,11 +67,14 @@ def show_map(view: MapView) -> None:
             out.append(room.title, door.value)
             for mark, mark_style in marks:
                 out.append(mark, mark_style)
-            if extra:
-                if cell_len(extra) > room_for_extra:
-                    extra = extra[:max(0, room_for_extra - 1)] + "…"
+            if extra and cell_len(extra) <= room_for_extra:
                 out.append(" " * (name_width - name + 1))
                 out.append(extra, "muted")
+            elif extra:  # on its own lines under the room, wrapped between words, never cut
+                import textwrap
+
+                for line in textwrap.wrap(extra, max(20, width - 8)):
+                    out.append("\n      " + line, "muted")
             out.append("\n")
     out.append(f"{DONE} cleared   {OPEN} open   {LOCK} locked (needs a tool)", "muted")
     console.print(out, soft_wrap=True)

@@ -412,10 +412,29 @@ def test_pictures_stay_readable_without_colour(monkeypatch, capsys):
     assert "▀" in capsys.readouterr().out
 
 
+def _columns(monkeypatch, n: int) -> None:
+    """The terminal's width for what the next command prints (the console reads COLUMNS once)."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("arena_dungeon.ui.console").console, "width", n)
+
+
 def test_map_never_cuts_a_lock_reason_at_80_columns(tmp_path, monkeypatch):
     """Reasons that don't fit beside the room go on their own line, wrapped between words."""
-    monkeypatch.setenv("COLUMNS", "80")
+    _columns(monkeypatch, 80)
     monkeypatch.setenv("ARENA_WORKSPACE", str(tmp_path / "ws"))
     out = runner.invoke(app, ["map"]).output
     assert "needs" in out and "…" not in out
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_verdicts_stack_in_a_narrow_terminal(arena, monkeypatch):
+    """At 80 columns each reason gets its own lines, wrapped between words; wide stays a table."""
+    arena("play", "9.9")
+    _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "wrong_values.py").read_text())
+    _columns(monkeypatch, 80)
+    out = arena("check").output
+    assert "\n    add_one(arange(4)): 4 of 4 values differ" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    _columns(monkeypatch, 200)
+    assert "case" in arena("check").output.splitlines()[1]  # the table's header

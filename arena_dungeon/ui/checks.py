@@ -53,6 +53,31 @@ def grading_status(room: Room) -> Iterator[OnProgress]:
         yield update
 
 
+STACK_BELOW = 88  # columns: narrower terminals get each case's reason on its own lines
+
+
+def case_rows(cases: Sequence[CaseResult], width: int) -> Text:
+    """The verdict table for a narrow terminal: case and verdict on one line, the reason
+    under it, wrapped between words at the terminal's width (never a 14-column squeeze)."""
+    import textwrap
+
+    name_width = min(max((len(c.title) for c in cases), default=4), max(10, width // 2 - 4))
+    out = Text()
+    for c in cases:
+        mark, style = (PASS, "pass") if c.passed else (FAIL, "fail")
+        label = "passed" if c.passed else (c.kind.label if c.kind else "failed")
+        out.append(f"{mark} ", style)
+        out.append(c.title.ljust(name_width), "bold")
+        out.append(f"  {label}\n", style)
+        if not c.passed and c.message:
+            why = c.message + (f"  (line {c.line})" if c.line else "")
+            for line in textwrap.wrap(why, max(20, width - 4), break_long_words=False,
+                                      break_on_hyphens=False):
+                out.append(f"    {line}\n")
+    out.rstrip()
+    return out
+
+
 def case_table(cases: Sequence[CaseResult]) -> Table:
     from rich import box
     from rich.table import Table
@@ -100,7 +125,9 @@ def show_result(result: RoomResult, path: Path | None = None, verbose: bool = Fa
         console.print(Panel(Group(*parts), title=_verdict_title(result), border_style="red",
                             title_align="left"))
     else:
-        if result.cases:
+        if result.cases and console.width < STACK_BELOW:
+            console.print(case_rows(result.cases, console.width), soft_wrap=True)
+        elif result.cases:
             console.print(case_table(result.cases))
         first = next((c for c in result.cases if not c.passed), None)
         if result.verdict:

@@ -75,6 +75,34 @@ def test_defaults_are_stride_1_and_no_padding(room):
                         dims="batch out_channels out_height out_width")
 
 
+def test_kernel_stride_padding_as_pairs(room):
+    """Conv2d(4, 5, (3, 3)) and Conv2d(2, 3, (3, 2), stride=(2, 1), padding=(1, 0)), as torch."""
+    torch.manual_seed(5)
+    made = "Conv2d(4, 5, (3, 3))"
+    try:
+        square = room.Conv2d(4, 5, (3, 3))
+        made = "Conv2d(2, 3, (3, 2), stride=(2, 1), padding=(1, 0))"
+        oblong = room.Conv2d(2, 3, (3, 2), stride=(2, 1), padding=(1, 0))
+    except (TypeError, ValueError) as exc:
+        fail(f"{made} raised {type(exc).__name__}: {exc}", kind="type",
+             details="kernel_size, stride and padding may each be an int or a (height, width) "
+                     "pair: force_pair turns either into a pair.")
+    for module, call_text, expected in (
+            (square, "Conv2d(4, 5, (3, 3))", (5, 4, 3, 3)),
+            (oblong, "Conv2d(2, 3, (3, 2), ...)", (3, 2, 3, 2))):
+        got = tuple(module.weight.shape)
+        if got != expected:
+            fail(f"{call_text}.weight has shape {got}, expected {expected}", kind="shape",
+                 details="(out_channels, in_channels, kernel_height, kernel_width)")
+    x = torch.randn(1, 2, 7, 6)
+    with torch.no_grad():
+        got = call(oblong, x)
+    expected = F.conv2d(x, oblong.weight.detach(), stride=(2, 1), padding=(1, 0))
+    assert_tensor_close(got, expected, call="Conv2d(2, 3, (3, 2), stride=(2, 1), "
+                                            "padding=(1, 0))(x) for x (1, 2, 7, 6)",
+                        dims="batch out_channels out_height out_width", atol=1e-5)
+
+
 def test_loads_nn_conv2d_weights(room):
     """nn.Conv2d(3, 6, 3, bias=False)'s state_dict loads into Conv2d(3, 6, 3)."""
     torch.manual_seed(4)

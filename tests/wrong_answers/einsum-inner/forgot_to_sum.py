@@ -1,8 +1,0 @@
-"""Wrong: keeps i after the arrow, returning the elementwise product (n,)."""
-
-import numpy as np
-from einops import einsum
-
-
-def einsum_inner(vec1: np.ndarray, vec2: np.ndarray):
-    return einsum(vec1, vec2, "i, i -> i")

@@ -1,8 +1,0 @@
-"""Wrong: (w,)-shaped statistics broadcast along the day axis."""
-
-from einops import rearrange
-
-
-def temperatures_normalized(temps):
-    weeks = rearrange(temps, "(w d) -> w d", d=7)
-    return rearrange((weeks - weeks.mean(dim=1)) / weeks.std(dim=1), "w d -> (w d)")

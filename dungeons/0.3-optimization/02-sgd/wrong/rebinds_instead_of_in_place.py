@@ -1,15 +1,13 @@
-"""Wrong: stores model.parameters() as given; a generator is used up after one loop."""
-from collections.abc import Iterable
+"""Wrong: p = p - lr * g makes a new tensor and rebinds the loop variable; the model never moves."""
 
 import torch as t
-from torch import nn
 
 
 class SGD:
     def __init__(self, params, lr, momentum=0.0, weight_decay=0.0):
-        self.params = params
+        self.params = list(params)
         self.lr, self.momentum, self.weight_decay = lr, momentum, weight_decay
-        self.bufs = {}
+        self.bufs = [None for _ in self.params]
 
     def zero_grad(self):
         for p in self.params:
@@ -22,6 +20,6 @@ class SGD:
                 continue
             g = p.grad + self.weight_decay * p
             if self.momentum:
-                self.bufs[i] = g.clone() if i not in self.bufs else self.momentum * self.bufs[i] + g
+                self.bufs[i] = g.clone() if self.bufs[i] is None else self.momentum * self.bufs[i] + g
                 g = self.bufs[i]
-            p -= self.lr * g
+            p = p - self.lr * g

@@ -1,15 +1,13 @@
-"""Wrong: momentum as an average, b = mu*b + (1 - mu)*g (torch's SGD has no dampening)."""
-from collections.abc import Iterable
+"""Wrong: stores model.parameters() as given; a generator is used up after one loop."""
 
 import torch as t
-from torch import nn
 
 
 class SGD:
     def __init__(self, params, lr, momentum=0.0, weight_decay=0.0):
-        self.params = list(params)
+        self.params = params
         self.lr, self.momentum, self.weight_decay = lr, momentum, weight_decay
-        self.bufs = [t.zeros_like(p) for p in self.params]
+        self.bufs = {}
 
     def zero_grad(self):
         for p in self.params:
@@ -22,6 +20,6 @@ class SGD:
                 continue
             g = p.grad + self.weight_decay * p
             if self.momentum:
-                self.bufs[i] = self.momentum * self.bufs[i] + (1 - self.momentum) * g
+                self.bufs[i] = g.clone() if i not in self.bufs else self.momentum * self.bufs[i] + g
                 g = self.bufs[i]
             p -= self.lr * g

@@ -1,8 +1,6 @@
-"""Wrong: p = p - lr * g makes a new tensor and rebinds the loop variable; the model never moves."""
-from collections.abc import Iterable
+"""Wrong: adds weight decay after the momentum buffer instead of before it."""
 
 import torch as t
-from torch import nn
 
 
 class SGD:
@@ -20,8 +18,8 @@ class SGD:
         for i, p in enumerate(self.params):
             if p.grad is None:
                 continue
-            g = p.grad + self.weight_decay * p
+            g = p.grad
             if self.momentum:
                 self.bufs[i] = g.clone() if self.bufs[i] is None else self.momentum * self.bufs[i] + g
                 g = self.bufs[i]
-            p = p - self.lr * g
+            p -= self.lr * (g + self.weight_decay * p)

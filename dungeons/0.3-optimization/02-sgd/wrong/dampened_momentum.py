@@ -1,15 +1,13 @@
-"""Wrong: adds weight decay after the momentum buffer instead of before it."""
-from collections.abc import Iterable
+"""Wrong: momentum as an average, b = mu*b + (1 - mu)*g (torch's SGD has no dampening)."""
 
 import torch as t
-from torch import nn
 
 
 class SGD:
     def __init__(self, params, lr, momentum=0.0, weight_decay=0.0):
         self.params = list(params)
         self.lr, self.momentum, self.weight_decay = lr, momentum, weight_decay
-        self.bufs = [None for _ in self.params]
+        self.bufs = [t.zeros_like(p) for p in self.params]
 
     def zero_grad(self):
         for p in self.params:
@@ -20,8 +18,8 @@ class SGD:
         for i, p in enumerate(self.params):
             if p.grad is None:
                 continue
-            g = p.grad
+            g = p.grad + self.weight_decay * p
             if self.momentum:
-                self.bufs[i] = g.clone() if self.bufs[i] is None else self.momentum * self.bufs[i] + g
+                self.bufs[i] = self.momentum * self.bufs[i] + (1 - self.momentum) * g
                 g = self.bufs[i]
-            p -= self.lr * (g + self.weight_decay * p)
+            p -= self.lr * g

@@ -1,4 +1,5 @@
-"""Every shipped room: its stub fails, its solution passes, and every known wrong answer fails.
+"""Every shipped room: its stub fails, its solution passes, and every known wrong answer (its
+wrong.yaml) fails the case it names.
 
 Grading children are forked from one warm worker per test process, so the cost of
 importing torch is paid once per process rather than once per grading.
@@ -6,18 +7,17 @@ importing torch is paid once per process rather than once per grading.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from arena_dungeon.content import load
 from arena_dungeon.dev import check_room
 from arena_dungeon.grading.runner import grade
 from arena_dungeon.grading.worker import WarmWorker
+from arena_dungeon.mistakes import grade_mistake, load_mistakes
 
 CONTENT = load()
-WRONG = Path(__file__).parent / "wrong_answers"
-WRONG_FILES = sorted(WRONG.glob("*/*.py"))
+MISTAKES = [(room.id, mistake) for room in CONTENT.rooms.values()
+            for mistake in load_mistakes(room)]
 
 
 @pytest.fixture(scope="session")
@@ -32,18 +32,11 @@ def test_stub_fails_and_solution_passes(room_id, worker):
     assert check.ok, "\n".join(check.problems)
 
 
-@pytest.mark.parametrize("path", WRONG_FILES, ids=[f"{p.parent.name}/{p.stem}"
-                                                   for p in WRONG_FILES])
-def test_wrong_answer_is_rejected(path, worker):
-    room = CONTENT.rooms.get(path.parent.name)
-    assert room is not None, f"{path.parent.name} is not a shipped room"
-    result = grade(room, path, worker=worker)
-    assert not result.cleared, f"{path.name} passes every case of {room.id}"
-    assert result.verdict != "harness" and "harness" not in result.failure_kinds, result.message
-
-
-def test_every_wrong_answer_folder_names_a_room():
-    assert {p.parent.name for p in WRONG_FILES} <= set(CONTENT.rooms)
+@pytest.mark.parametrize(("room_id", "mistake"), MISTAKES,
+                         ids=[f"{room_id}/{m.id}" for room_id, m in MISTAKES])
+def test_wrong_answer_fails_its_case(room_id, mistake, worker):
+    _, problem = grade_mistake(CONTENT.rooms[room_id], mistake, worker)
+    assert problem is None, problem
 
 
 def _verdict(result):

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-CACHE_VERSION = 3  # bump when a record's fields change: old content caches are rebuilt
+CACHE_VERSION = 4  # bump when a record's fields change: old content caches are rebuilt
 CONTENT_ENV = "ARENA_CONTENT"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DUNGEON_ID = re.compile(r"^\d+\.\d+$")
@@ -79,6 +79,7 @@ class Room:
 
     __pydantic_config__ = _STRICT
 
+    format_version: Literal[2]
     id: str
     title: str
     difficulty: int
@@ -440,6 +441,11 @@ def _survey_dungeon(folder: Path, root: Path | None = None
             continue
         if room_id in dungeon.rooms[:number - 1]:
             problems.append(ContentError(path, f"field `rooms`: `{room_id}` is listed twice"))
+            continue
+        if by_id[room_id].name not in (room_id, f"{number:02d}-{room_id}"):
+            problems.append(ContentError(by_id[room_id], f"folder name: room `{room_id}` is "
+                                         f"number {number} in dungeon.yaml's `rooms`, so its "
+                                         f"folder is `{number:02d}-{room_id}` (or `{room_id}`)"))
             continue
         room = _collect(problems, load_room, by_id[room_id], dungeon.id, number, root)
         if room is None:

@@ -41,6 +41,8 @@ def _edit(pack: Path, rel: Path, old: str, new: str) -> None:
     ("subproblems: [counting]", "subproblems: [juggling]", "no sub-problem `juggling`"),
     ("difficulty: 1", "difficulty: 9", "field `difficulty`"),
     ("after_kind: shape", "after_case: test_missing", "no test `test_missing`"),
+    ("format_version: 2\n", "", "field `format_version`: missing required field"),
+    ("format_version: 2", "format_version: 1", "field `format_version`"),
 ])
 def test_broken_room_yaml_names_file_and_field(pack, old, new, words):
     _edit(pack, ROOM / "room.yaml", old, new)
@@ -69,6 +71,23 @@ def test_unknown_room_in_dungeon_list(pack):
           "rooms: [add-one, double, triple]")
     with pytest.raises(ContentError, match="no folder for room `triple`"):
         load(pack)
+
+
+@pytest.mark.parametrize(("names", "bad"), [
+    (("02-add-one", "01-double"), ["02-add-one", "01-double"]),  # swapped
+    (("01-add-one", "01-double"), ["01-double"]),  # two folders numbered 01
+    (("1-add-one", "double"), ["1-add-one"]),  # not two digits
+    (("add-one", "double"), []),  # bare ids are fine
+])
+def test_folder_numbers_follow_play_order(pack, names, bad):
+    dungeon = pack / "dungeons/9.9-fixture"
+    for old, new in zip(("01-add-one", "02-double"), names, strict=True):
+        (dungeon / old).rename(dungeon / new)
+    _, problems = survey(pack)
+    named = [str(p) for p in problems]
+    assert len(named) == len(bad)
+    for folder, problem in zip(bad, named, strict=True):
+        assert str(dungeon / folder) in problem and "dungeon.yaml's `rooms`" in problem
 
 
 def test_broken_technique_page(pack):

@@ -1,62 +1,70 @@
-"""Every shipped room: its stub fails, its solution passes, and every known wrong answer (its
-wrong.yaml) fails the case it names.
+"""Every shipped room through `arena dev check` (arena_dungeon/dev): a test per room runs all of
+that room's checks (stub fails, solution passes, every wrong answer in its wrong.yaml fails the
+case it names, signatures, rules, hints, given modules, folder), and one test the checks
+outside the rooms (loading, dungeon layout, page shape; the pages' examples run in
+test_techniques).
 
-Grading children are forked from one warm worker per test process, so the cost of
-importing torch is paid once per process rather than once per grading.
+Each stub, solution and wrong answer is graded once, warm (forked from this test process's
+warm worker), through the verdict cache (tests/conftest.py: off in CI): a grading whose inputs
+did not change since it last ran is not run again.
+
+Warm against cold: a cold grading starts a fresh Python and imports torch, about 1.5 s of CPU
+a file, which for every stub and solution would cost more than the rest of the room checks
+together. So each run compares the two paths on a rotating sample: every COLD_EVERY-th room
+in play order, from an offset that changes daily, so that every room is compared once in any
+COLD_EVERY consecutive days (ARENA_COLD_SEED=N picks the offset, ARENA_COLD_SEED=all takes
+every room). tests/test_grading.py compares them on a fixture file per failure kind, and
+`arena dev check` (cold by default) on every room.
 """
 
 from __future__ import annotations
 
+import datetime
+import os
+
 import pytest
 
+from arena_dungeon import dev
 from arena_dungeon.content import load
-from arena_dungeon.dev import check_room
-from arena_dungeon.grading.runner import grade
-from arena_dungeon.grading.worker import WarmWorker
-from arena_dungeon.mistakes import grade_mistake, load_mistakes
+from tests.conftest import DEV_CACHE
 
 CONTENT = load()
-MISTAKES = [(room.id, mistake) for room in CONTENT.rooms.values()
-            for mistake in load_mistakes(room)]
+ROOMS = CONTENT.ordered_rooms
+
+COLD_EVERY = 8
+COLD_SEED = os.environ.get("ARENA_COLD_SEED", "") or str(datetime.date.today().toordinal())
+
+
+def cold_sample(seed: str) -> set[str]:
+    return {r.id for i, r in enumerate(ROOMS)
+            if seed == "all" or (i + int(seed)) % COLD_EVERY == 0}
+
+
+COLD = cold_sample(COLD_SEED)
 
 
 @pytest.fixture(scope="session")
-def worker():
-    with WarmWorker() as w:
-        yield w
+def workers():
+    with dev.Workers(1) as pool:  # one per test process (pytest -n 2: one per core)
+        yield pool
 
 
-@pytest.mark.parametrize("room_id", list(CONTENT.rooms))
-def test_stub_fails_and_solution_passes(room_id, worker):
-    check = check_room(CONTENT.rooms[room_id], worker)
-    assert check.ok, "\n".join(check.problems)
+@pytest.mark.parametrize("room_id", [r.id for r in ROOMS])
+def test_room(room_id, workers):
+    cold = room_id in COLD
+    check = dev.check_room(CONTENT.rooms[room_id], workers, cache=DEV_CACHE, cold=cold)
+    assert check.ok, "\n".join(str(p) for p in check.problems) + \
+        (f"\n(compared warm and cold: ARENA_COLD_SEED={COLD_SEED})" if cold else "")
 
 
-@pytest.mark.parametrize(("room_id", "mistake"), MISTAKES,
-                         ids=[f"{room_id}/{m.id}" for room_id, m in MISTAKES])
-def test_wrong_answer_fails_its_case(room_id, mistake, worker):
-    _, problem = grade_mistake(CONTENT.rooms[room_id], mistake, worker)
-    assert problem is None, problem
+def test_content_outside_the_rooms():
+    plan = dev.prepare()
+    assert [r.id for r in plan.rooms] == [r.id for r in ROOMS]
+    assert not plan.report.content, "\n".join(str(p) for p in plan.report.content)
 
 
-def _verdict(result):
-    """What the learner sees, minus timings and raw output."""
-    return (result.cleared, result.verdict, result.message,
-            [(c.name, c.passed, c.kind, c.message) for c in result.cases],
-            [p.caption for p in result.pictures], result.notes)
-
-
-@pytest.mark.parametrize("which", ["stub", "solution"])
-@pytest.mark.parametrize("room_id", list(CONTENT.rooms))
-def test_warm_path_verdicts_match_cold(room_id, which, worker):
-    """Each room's stub and solution: the same cases, pictures and notes either way.
-
-    (tests/test_grading.py also compares the two paths on a fixture file per failure
-    kind: crash, hang, exit, flood and the rest.)
-    """
-    room = CONTENT.rooms[room_id]
-    target = getattr(room, which)
-    warm = grade(room, target, worker=worker)
-    cold = grade(room, target)
-    assert _verdict(warm) == _verdict(cold)
-    assert warm.cleared == (which == "solution")
+def test_the_cold_sample_takes_every_room_in_turn():
+    days = [cold_sample(str(day)) for day in range(COLD_EVERY)]
+    assert set().union(*days) == set(CONTENT.rooms)
+    assert min(len(d) for d in days) >= len(ROOMS) // COLD_EVERY
+    assert COLD in days or COLD_SEED == "all"

@@ -14,7 +14,7 @@ from arena_dungeon.testing import (assert_tensor_close, call, describe, fail, lo
 from toy_model import ToyModel
 
 ref = load_asset_module(__file__, "reference")
-PASS_MARK, THRESHOLD, TIME_LIMIT = 0.9, 0.9, 20.0
+PASS_MARK, THRESHOLD, CPU_LIMIT = 0.9, 0.9, 30.0
 
 W_TRUE = torch.tensor([[[1.0, 0.0, -1.0], [0.0, 1.0, 0.0]]])           # (1, 2, 3): features (1,0), (0,1), (-1,0)
 W_DEC = torch.tensor([[[0.95, 0.3122], [0.0, -1.0], [-0.8, -0.6]]])     # cos 0.95 with f0, -1 with f1, 0.8 with f2
@@ -68,9 +68,9 @@ def _run(room):
         return _RUN["run"]
     model = ref.load_toy("boss", ToyModel, n_inst=4)
     torch.manual_seed(0)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds: a busy machine does not count against you
     sae = call(room.recover_features, model, 8)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     if not isinstance(sae, sae_resampling.ToySAE):
         fail(f"recover_features returned {describe(sae)}, expected a sae_resampling.ToySAE", kind="type")
     with torch.no_grad():
@@ -84,7 +84,7 @@ def _run(room):
 
 
 def test_recovers_the_true_features(room):
-    """recover_features(8-in-3 toy model x 4, d_sae=8): mean score >= 0.9 at cosine > 0.9, in under 20 s."""
+    """recover_features(8-in-3 toy model x 4, d_sae=8): mean score >= 0.9 at cosine > 0.9, under 30 s of CPU."""
     run = _run(room)
     cfg = run.sae.cfg
     if (cfg.n_inst, cfg.d_in, cfg.d_sae) != (4, 3, 8) or run.W_dec.shape != (4, 8, 3):
@@ -104,8 +104,9 @@ def test_recovers_the_true_features(room):
              f"{', '.join(f'{s:.0%}' for s in run.score.tolist())}); the pass mark is {PASS_MARK:.0%}",
              kind="value", details="Look at the alive latents: with 8 latents for 8 features, "
                                    "each dead or duplicated latent costs a feature.")
-    if run.seconds > TIME_LIMIT:
-        fail(f"recover_features took {run.seconds:.1f} s; keep it under {TIME_LIMIT:.0f} s", kind="slow")
+    if run.seconds > CPU_LIMIT:
+        fail(f"recover_features used {run.seconds:.1f} s of CPU; keep it under {CPU_LIMIT:.0f} s "
+             "(a few thousand steps at batch 256 take a few seconds)", kind="slow")
 
 
 def test_your_score_agrees(room):

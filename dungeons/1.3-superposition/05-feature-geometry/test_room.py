@@ -79,19 +79,20 @@ def test_trained_instances(room):
     assert_tensor_close(sup, exp_sup, call="superposition of the trained W", dims="inst feats",
                         atol=1e-3, rtol=1e-3)
     gram = torch.einsum("ihf,ihg->ifg", W, W)
-    heat = [ref.signed_heatmap(g, cell=3, vmax=1.2) for g in gram]
+    heat = [ref.signed_heatmap(g, cell=2, vmax=1.2) for g in gram]
     bars = [_bars(n, s) for n, s in zip(norms, sup)]
-    show_picture(ref.grid([torch.cat([h, torch.zeros(15, 1, 3), b], 1) for h, b in zip(heat, bars)], 4),
+    show_picture(ref.grid([torch.cat([h, torch.zeros(10, 1, 3), b], 1) for h, b in zip(heat, bars)], 3, gap=2),
                  "per instance, dense to sparse: WᵀW (red +, blue -) and one bar per feature, "
                  "length = norm, colour = superposition (blue 0, yellow high)")
     note("superposition of the sparsest instance: " + ", ".join(f"{v:.2f}" for v in sup[-1]))
 
 
-def _bars(norms, sup, h=15, w=15):
-    """Five 3-pixel bars, length norm / 1.3 of the panel, blue (no superposition) to yellow."""
+def _bars(norms, sup, h=10, w=12):
+    """One 1-pixel bar per feature (every other row), length norm / 1.3 of the panel, blue
+    (no superposition) to yellow."""
     img = torch.zeros(h, w, 3)
     for f in range(len(norms)):
         n = int(round(min(float(norms[f]) / 1.3, 1.0) * w))
         s = min(float(sup[f]) / 1.5, 1.0)
-        img[3 * f:3 * f + 2, :n] = torch.tensor([s, 0.3 + 0.5 * s, 1.0 - s])
+        img[2 * f, :n] = torch.tensor([s, 0.3 + 0.5 * s, 1.0 - s])
     return img

@@ -69,7 +69,7 @@ def test_trained_local_orthogonal_bases(room):
     """5 instances, 2 correlated pairs in 2-D: each stored pair sits at about a right angle."""
     p = 400 ** -torch.linspace(0.5, 1, 5)
     W = ref.train_pairs(room, METHOD, 2, p, steps=400)
-    show_picture(ref.features_2d(W, per_row=5, colours=ref.PALETTE[[0, 0, 4, 4]]),
+    show_picture(ref.features_2d(W, size=15, per_row=5, colours=ref.PALETTE[[0, 0, 4, 4]]),
                  "5 instances, feature probability 0.05 (left) to 0.0025; pair 0 yellow, pair 1 blue")
     cos = ref.pair_cosines(W)
     stored = (W.norm(dim=1)[:, 0::2] > 0.5) & (W.norm(dim=1)[:, 1::2] > 0.5)

@@ -92,7 +92,7 @@ def test_recovers_the_true_features(room):
              f"{tuple(run.W_dec.shape)}); expected 4, 3 and exactly 8 latents", kind="shape")
     true_unit = run.model.W.detach() / run.model.W.detach().norm(dim=1, keepdim=True)
     cos = torch.einsum("isd,idf->isf", run.W_dec, true_unit)
-    show_picture(ref.grid([ref.signed_heatmap(c * run.alive[i, :, None], cell=4, vmax=1.0)
+    show_picture(ref.grid([ref.signed_heatmap(c * run.alive[i, :, None], cell=2, vmax=1.0)
                            for i, c in enumerate(cos)], 4, gap=3),
                  "per instance: cosine of each latent's decoder row (rows, dead ones black) with "
                  "each true feature (columns); red = aligned, blue = opposite")

@@ -5,7 +5,7 @@ on the pentagon toy model with the player's resampler."""
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module
 from toy_base import ToyModelConfig, ToySAEConfig
 from toy_model import ToyModel
 
@@ -127,17 +127,4 @@ def test_parameters_changed_in_place(room):
 
 def test_trains_with_your_resampler(room):
     """The pentagon toy model, 4 instances, d_sae 8, given optimize with resample_method='simple'."""
-    model = ref.load_toy("pentagon", ToyModel, n_inst=4)
-    torch.manual_seed(0)
-    sae = room.ToySAE(ToySAEConfig(n_inst=4, d_in=2, d_sae=8), model)
-    log = sae.optimize(batch_size=256, steps=600, log_freq=100, lr=0.01, resample_method="simple",
-                       resample_freq=150, resample_window=100)
-    alive = log[-1]["frac_active"] > 0
-    W = sae.W_dec_normalized.detach()
-    if not torch.isfinite(W).all():
-        fail("training with your resampler gave NaN decoder weights", kind="nan")
-    show_picture(ref.sae_2d(model.W[0], W, alive),
-                 "4 SAE instances, 8 latents, simple resampling every 150 steps: true features "
-                 "(grey), decoder rows (yellow alive, dark red dead)")
-    score = ref.matched_features(model.W.detach(), W, alive)
-    note("features matched at cosine > 0.9, per instance: " + ", ".join(f"{s:.0%}" for s in score.tolist()))
+    ref.resample_demo(room.ToySAE, "simple")

@@ -293,3 +293,46 @@ def train_sae(sae, steps: int, batch_size: int = 256, lr: float = 1e-2, seed: in
         if report is not None and (step % 50 == 0 or step + 1 == steps):
             report(step + 1, steps)
     return losses, torch.stack(fired).mean(0)
+
+
+def sae_forward(sae, h: torch.Tensor, what: str,
+                keys: tuple[str, ...] = ("L_reconstruction", "L_sparsity")):
+    """Call the player's SAE on h; check it returns (loss_dict, loss, acts, h_reconstructed)
+    with the named loss terms."""
+    from arena_dungeon.testing import call, describe, fail
+
+    got = call(sae, h)
+    if not isinstance(got, tuple) or len(got) != 4 or not isinstance(got[0], dict):
+        fail(f"forward({what}) returned {describe(got)}, expected a tuple (loss_dict, loss, acts, "
+             "h_reconstructed)", kind="type")
+    missing = set(keys) - set(got[0])
+    if missing:
+        fail(f"loss_dict has keys {sorted(got[0])}, missing {sorted(missing)}", kind="type")
+    return got
+
+
+def resample_demo(sae_class, method: str) -> None:
+    """Rooms 14-15's last case: the given optimize with the player's resampler on the
+    pentagon toy model (4 instances, 8 latents, 600 steps, resampling every 150), drawn."""
+    from arena_dungeon.testing import fail, note, show_picture
+    from toy_base import ToySAEConfig
+    from toy_model import ToyModel
+
+    model = load_toy("pentagon", ToyModel, n_inst=4)
+    torch.manual_seed(0)
+    sae = sae_class(ToySAEConfig(n_inst=4, d_in=2, d_sae=8), model)
+    ids = {n: id(p) for n, p in sae.named_parameters()}
+    log = sae.optimize(batch_size=256, steps=600, log_freq=100, lr=0.01, resample_method=method,
+                       resample_freq=150, resample_window=100)
+    if any(ids[n] != id(p) for n, p in sae.named_parameters()):
+        fail("resampling replaced a Parameter object; the optimizer still holds the old one",
+             kind="value", details="Write into .data[...] instead of assigning new nn.Parameters.")
+    alive = log[-1]["frac_active"] > 0
+    W = sae.W_dec_normalized.detach()
+    if not torch.isfinite(W).all():
+        fail("training with your resampler gave NaN decoder weights", kind="nan")
+    show_picture(sae_2d(model.W[0], W, alive),
+                 f"4 SAE instances, 8 latents, {method} resampling every 150 steps: true features "
+                 "(grey), decoder rows (yellow alive, dark red dead)")
+    score = matched_features(model.W.detach(), W, alive)
+    note("features matched at cosine > 0.9, per instance: " + ", ".join(f"{s:.0%}" for s in score.tolist()))

@@ -15,18 +15,36 @@ from arena_dungeon.grading.worker import WorkerGone
 PLAYERS = Path(__file__).parent / "fixtures" / "players"
 
 
-@pytest.fixture
-def served(tmp_path, fixture_content, monkeypatch):
+def _start(ws: Path, fp: str) -> tuple[Path, str]:
     """A daemon for a fresh workspace, started the way the first `arena check` starts it."""
-    monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
-    ws = tmp_path / "ws"
     ws.mkdir()
-    fp = fingerprint(fixture_content.root)
     assert daemon.client(ws, fp) is None  # the first check grades cold, and starts it
     deadline = time.monotonic() + 120
     while not daemon.status(ws).running and time.monotonic() < deadline:
         time.sleep(0.05)
     assert daemon.status(ws).running
+    return ws, fp
+
+
+@pytest.fixture
+def served(tmp_path, fixture_content, monkeypatch):
+    """A daemon of this test's own (it may be stopped or made stale)."""
+    monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
+    ws, fp = _start(tmp_path / "ws", fingerprint(fixture_content.root))
+    yield ws, fp
+    daemon.stop(ws)
+
+
+@pytest.fixture(scope="module")
+def shared_daemon(tmp_path_factory):
+    """One daemon for the verdict comparisons (starting one imports torch: seconds)."""
+    from arena_dungeon.content import load
+    from tests.conftest import FIXTURE_PACK
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(daemon.DISABLE_ENV, raising=False)
+        ws, fp = _start(tmp_path_factory.mktemp("daemon") / "ws",
+                        fingerprint(load(FIXTURE_PACK).root))
     yield ws, fp
     daemon.stop(ws)
 
@@ -39,8 +57,9 @@ def _seen(result):
 
 @pytest.mark.parametrize("name", ["pass", "wrong_values", "raises", "osexit", "sysexit",
                                   "import_error", "missing", "hang"])
-def test_daemon_verdicts_match_cold(served, fixture_content, name):
-    ws, fp = served
+def test_daemon_verdicts_match_cold(shared_daemon, fixture_content, name, monkeypatch):
+    monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
+    ws, fp = shared_daemon
     room = fixture_content.rooms["add-one"]
     worker = daemon.client(ws, fp)
     assert isinstance(worker, daemon.DaemonWorker)

@@ -22,9 +22,21 @@ from arena_dungeon.grading.worker import WarmWorker
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
-FORGERIES = ["patch_isclose", "patch_helper", "patch_plugin", "report_hook", "forge_fds",
-             "forge_report_path", "subclass", "function_mode", "read_reference",
-             "pytest_exit"]
+# Each trick, and the verdict that stops it (on both grading paths).
+FORGERIES = {
+    "patch_isclose": Kind.TAMPERED,  # torch.isclose replaced by all-True
+    "patch_helper": Kind.TAMPERED,  # the test helpers replaced
+    "patch_plugin": Kind.TAMPERED,  # the plugin's case record rewritten
+    "report_hook": Kind.TAMPERED,  # a tryfirst report hook registered
+    "function_mode": Kind.TAMPERED,  # a torch function mode left active
+    "forge_fds": Kind.TAMPERED,  # a whole passing run written to every descriptor
+    "subclass": Kind.TYPE,  # a __torch_function__ subclass that agrees with everything
+    "pytest_exit": Kind.CRASH,  # pass one case, then stop the run
+    "forge_report_path": Kind.IMPORT,  # reopen the report by path (refused)
+    "read_reference": Kind.IMPORT,  # import the reference solution (refused)
+    "read_environ": Kind.IMPORT,  # read the run's token from /proc/self/environ (refused)
+    "walk_objects": Kind.IMPORT,  # walk the interpreter's objects (refused)
+}
 
 
 @pytest.fixture
@@ -34,7 +46,14 @@ def add_one(fixture_content):
 
 @pytest.fixture(scope="module")
 def worker():
-    with WarmWorker() as w:
+    """A warm worker whose environment names the reference (as a player could find it)."""
+    from tests.conftest import FIXTURE_PACK
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ARENA_TEST_REFERENCE",
+                  str(FIXTURE_PACK / "dungeons" / "9.9-fixture" / "01-add-one" / "solution.py"))
+        w = WarmWorker()
+    with w:
         yield w
 
 
@@ -47,47 +66,24 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
-@pytest.mark.parametrize("name", FORGERIES)
+@pytest.mark.parametrize("name", list(FORGERIES))
 def test_forgery_never_clears(add_one, name, warm, worker, monkeypatch):
     monkeypatch.setenv("ARENA_TEST_REFERENCE", str(add_one.solution))
     result = grade(add_one, HOSTILE / f"{name}.py", timeout=10,
                    worker=worker if warm else None)
     assert not result.cleared, f"{name} cleared the room"
     assert Kind.HARNESS not in result.failure_kinds, result.message
-
-
-@pytest.mark.parametrize("name", ["patch_isclose", "patch_helper", "patch_plugin",
-                                  "report_hook", "function_mode"])
-def test_tampering_is_named(add_one, name):
-    result = grade(add_one, HOSTILE / f"{name}.py", timeout=10)
-    assert result.verdict == Kind.TAMPERED, (result.verdict, result.message)
-    assert "tampered" in result.message
-
-
-def test_forged_report_lines_void_the_verdict(add_one):
-    result = grade(add_one, HOSTILE / "forge_fds.py", timeout=10)
-    assert result.verdict == Kind.TAMPERED
-    assert "report" in result.message
-
-
-def test_reference_and_report_are_out_of_reach(add_one, monkeypatch):
-    monkeypatch.setenv("ARENA_TEST_REFERENCE", str(add_one.solution))
-    for name in ("read_reference", "forge_report_path", "read_environ", "walk_objects"):
-        result = grade(add_one, HOSTILE / f"{name}.py", timeout=10)
-        assert result.cases and all(c.kind == Kind.IMPORT for c in result.cases), name
+    expected = FORGERIES[name]
+    assert expected in result.failure_kinds, (result.verdict, result.message)
+    if expected is Kind.TAMPERED:
+        assert "tampered" in result.message
+    elif expected is Kind.IMPORT:
         assert "not allowed" in result.cases[0].message or \
             "out of reach" in result.cases[0].message, result.cases[0].message
-
-
-def test_subclass_is_not_judged(add_one):
-    case = grade(add_one, HOSTILE / "subclass.py", timeout=10).cases[0]
-    assert case.kind == Kind.TYPE and "plain torch.Tensor" in case.message
-
-
-def test_stopping_the_run_early_is_not_a_clear(add_one):
-    result = grade(add_one, HOSTILE / "pytest_exit.py", timeout=10)
-    assert result.verdict == Kind.CRASH
-    assert "vector" in result.message
+    elif expected is Kind.TYPE:
+        assert "plain torch.Tensor" in result.cases[0].message
+    else:
+        assert "vector" in result.message  # the first case the run never reached
 
 
 @pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])

@@ -305,10 +305,10 @@ class Session:
         from arena_dungeon.grading.runner import grade
 
         if worker is None:
-            from arena_dungeon.content import fingerprint
+            from arena_dungeon.content import seen_fingerprint
             from arena_dungeon.grading import daemon
 
-            worker = daemon.client(self.workspace.root, fingerprint(self.content.root))
+            worker = daemon.client(self.workspace.root, seen_fingerprint(self.content.root))
 
         dungeon = self.dungeon_of(room)
         path = self.room_path(room)

@@ -58,7 +58,7 @@ def paths(workspace: Path) -> tuple[Path, Path]:
 def key(content_fingerprint: str) -> str:
     """What the daemon must have started with to serve: package, Python, content."""
     package = Path(__file__).resolve().parent.parent
-    parts = [sys.executable, sys.version, content_fingerprint]
+    parts = [os.path.realpath(sys.executable), sys.version, content_fingerprint]
     for folder, _, files in os.walk(package):
         for name in sorted(files):
             if name.endswith((".py", ".ini")):

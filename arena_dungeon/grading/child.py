@@ -96,6 +96,17 @@ def become_grader() -> None:
     os.register_at_fork(after_in_child=die_with_parent)
 
 
+def alive(pid: int) -> bool:
+    """Whether process `pid` exists (someone else's counts: it can't be signalled, but is)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def children_of(pid: int) -> list[int]:
     """The live children of `pid` (Linux /proc; empty elsewhere)."""
     found = []

@@ -85,7 +85,7 @@ def status(workspace: Path) -> Status:
     except (WorkerGone, OSError, ValueError):
         return Status(False)
     pid = info.get("pid")
-    alive = isinstance(pid, int) and _alive(pid) and sock.exists()
+    alive = isinstance(pid, int) and child.alive(pid) and sock.exists()
     return Status(alive, pid if alive else None, info.get("started"), info.get("last_job"),
                   int(info.get("jobs", 0)), sock if alive else None)
 
@@ -98,18 +98,8 @@ def stop(workspace: Path) -> bool:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(now.pid, signal.SIGTERM)
     deadline = time.monotonic() + 5
-    while _alive(now.pid) and time.monotonic() < deadline:
+    while child.alive(now.pid) and time.monotonic() < deadline:
         time.sleep(0.02)
-    return True
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
     return True
 
 

@@ -211,19 +211,9 @@ def sweep_stale_folders() -> None:
         return
     for folder in entries:
         pid_text = folder.name[len(TMP_PREFIX):].split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or child.alive(int(pid_text)):
             continue
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class Interrupted(KeyboardInterrupt):

@@ -11,6 +11,7 @@ from arena_dungeon.content import fingerprint
 from arena_dungeon.grading import daemon
 from arena_dungeon.grading.runner import grade
 from arena_dungeon.grading.worker import WorkerGone
+from tests import graded
 
 PLAYERS = Path(__file__).parent / "fixtures" / "players"
 
@@ -57,15 +58,15 @@ def _seen(result):
 
 @pytest.mark.parametrize("name", ["pass", "wrong_values", "raises", "osexit", "sysexit",
                                   "import_error", "missing", "hang"])
-def test_daemon_verdicts_match_cold(shared_daemon, fixture_content, name, monkeypatch):
+def test_daemon_verdicts_match_cold(shared_daemon, fixture_content, name, monkeypatch,
+                                   tmp_path_factory):
     monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
     ws, fp = shared_daemon
     room = fixture_content.rooms["add-one"]
     worker = daemon.client(ws, fp)
     assert isinstance(worker, daemon.DaemonWorker)
-    warm = grade(room, PLAYERS / f"{name}.py", worker=worker, timeout=3)
-    cold = grade(room, PLAYERS / f"{name}.py", timeout=3)
-    assert _seen(warm) == _seen(cold)
+    warm = grade(room, PLAYERS / f"{name}.py", worker=worker, timeout=graded.LIMIT)
+    assert _seen(warm) == _seen(graded.cold(tmp_path_factory, room, PLAYERS / f"{name}.py"))
     assert daemon.status(ws).jobs >= 1
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from arena_dungeon.grading.runner import grade
 from arena_dungeon.grading.worker import WarmWorker
+from tests import graded
 
 PLAYERS = Path(__file__).parent / "fixtures" / "players"
 
@@ -17,17 +18,26 @@ def add_one(fixture_content):
     return fixture_content.rooms["add-one"]
 
 
-def _grade(room, name, **kw):
-    return grade(room, PLAYERS / f"{name}.py", **kw)
+@pytest.fixture
+def cold(add_one, tmp_path_factory):
+    """add-one graded cold against a fixture player, once per run (tests/graded.py)."""
+    return lambda name: graded.cold(tmp_path_factory, add_one, PLAYERS / f"{name}.py")
 
 
-def test_passing_file_clears(add_one):
-    result = _grade(add_one, "pass")
+def test_passing_file_clears(cold):
+    result = cold("pass")
     assert result.cleared
     assert result.summary() == "4/4 cases passed"
     assert [c.title for c in result.cases] == ["scalar", "vector", "matrix shape",
                                                 "input not mutated"]
     assert result.pictures and result.pictures[0].caption == "a gradient"
+
+
+def test_only_the_named_cases_run_when_asked(add_one):
+    """How `arena dev check` grades a wrong answer: just the case that must catch it."""
+    result = grade(add_one, PLAYERS / "wrong_values.py", cases=["test_vector"])
+    assert [c.name for c in result.cases] == ["test_vector"]
+    assert result.failed_cases == ["test_vector"]
 
 
 def test_stub_is_not_implemented(add_one):
@@ -37,8 +47,8 @@ def test_stub_is_not_implemented(add_one):
     assert result.summary() == "0/4 cases passed"
 
 
-def test_wrong_values_show_expected_and_got(add_one):
-    result = _grade(add_one, "wrong_values")
+def test_wrong_values_show_expected_and_got(cold):
+    result = cold("wrong_values")
     case = result.cases[0]
     assert not case.passed and case.kind == "value"
     assert case.message == "add_one(1.0): expected 2, got 3"
@@ -47,84 +57,84 @@ def test_wrong_values_show_expected_and_got(add_one):
     assert "expected" in result.cases[1].details and "got" in result.cases[1].details
 
 
-def test_exception_names_the_players_line(add_one):
-    case = _grade(add_one, "raises").cases[0]
+def test_exception_names_the_players_line(cold):
+    case = cold("raises").cases[0]
     assert case.kind == "exception"
     assert case.line == 6
     assert case.message == "ValueError: boom"
     assert case.code == 'raise ValueError("boom")'
 
 
-def test_torch_errors_are_translated(add_one):
-    case = _grade(add_one, "matmul_mismatch").cases[1]
+def test_torch_errors_are_translated(cold):
+    case = cold("matmul_mismatch").cases[1]
     assert case.kind == "exception"
     assert case.message.startswith("matrix multiply of (1, 4) by (5, 5): the inner sizes 4 and 5 "
                                    "must match")
     assert case.line == 5
 
 
-def test_syntax_error_shows_the_line_without_running(add_one):
-    result = _grade(add_one, "syntax")
+def test_syntax_error_shows_the_line_without_running(cold):
+    result = cold("syntax")
     assert result.verdict == "syntax"
     assert result.line == 4
     assert result.message.startswith("syntax error on line 4")
     assert result.cases == []
 
 
-def test_missing_function_is_named(add_one):
-    result = _grade(add_one, "missing")
+def test_missing_function_is_named(cold):
+    result = cold("missing")
     assert {c.kind for c in result.cases} == {"missing"}
     assert "your file has no `add_one`" in result.cases[0].message
 
 
-def test_import_error_is_the_players(add_one):
-    case = _grade(add_one, "import_error").cases[0]
+def test_import_error_is_the_players(cold):
+    case = cold("import_error").cases[0]
     assert case.kind == "import"
     assert "your file failed to load" in case.message
     assert "no_such_module_here" in case.message
 
 
-def test_sys_exit_is_caught_per_case(add_one):
-    result = _grade(add_one, "sysexit")
+def test_sys_exit_is_caught_per_case(cold):
+    result = cold("sysexit")
     assert result.cases[0].kind == "exit"
     assert "sys.exit(3)" in result.cases[0].message
     assert len(result.cases) == 4
 
 
-def test_os_exit_ends_with_a_named_verdict(add_one):
-    result = _grade(add_one, "osexit")
+def test_os_exit_ends_with_a_named_verdict(cold):
+    result = cold("osexit")
     assert result.verdict == "crash"
     assert "exit code 7" in result.message and "scalar" in result.message
 
 
-def test_hang_is_stopped_at_the_time_limit(add_one):
-    result = _grade(add_one, "hang", timeout=6)
+def test_hang_is_stopped_at_the_time_limit(cold):
+    result = cold("hang")
     assert result.verdict == "timeout"
-    assert "stopped after 6 s in case `scalar`" in result.message
+    assert f"stopped after {graded.LIMIT:g} s in case `scalar`" in result.message
     assert result.cases[-1].kind == "timeout"
 
 
-def test_segfault_is_a_crash_not_ours(add_one):
-    result = _grade(add_one, "segfault")
+def test_segfault_is_a_crash_not_ours(cold):
+    result = cold("segfault")
     assert result.verdict == "crash"
     assert "SIGSEGV" in result.message
 
 
-def test_keyboard_interrupt_in_player_code(add_one):
-    result = _grade(add_one, "keyboard")
+def test_keyboard_interrupt_in_player_code(cold):
+    result = cold("keyboard")
     assert result.verdict == "crash"
     assert "KeyboardInterrupt" in result.message
 
 
-def test_print_flood_is_truncated_and_cases_still_judged(add_one):
-    result = _grade(add_one, "flood")
+def test_print_flood_is_truncated_and_cases_still_judged(cold):
+    result = cold("flood")
     assert [c.kind for c in result.cases] == ["value"] * 4
     assert "output truncated" in result.raw_output
     assert len(result.raw_output) <= 25_000
 
 
-def test_huge_allocation_fails_the_case_not_the_game(add_one):
-    result = _grade(add_one, "huge_alloc")
+def test_huge_allocation_fails_the_case_not_the_game(cold):
+    result = cold("huge_alloc")
     assert not result.cleared
     assert result.cases and result.cases[0].kind in ("exception", "memory")
 
@@ -184,15 +194,14 @@ def worker():
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in PLAYERS.glob("*.py")
                                         if p.stem not in ("double_loop", "contract")))
-def test_warm_and_cold_paths_agree(add_one, worker, name):
+def test_warm_and_cold_paths_agree(add_one, cold, worker, name):
     """Watch mode's forked children give the same verdict as a cold check, crash or not."""
     def seen(result):
         return (result.cleared, result.verdict, result.message,
                 [(c.name, c.kind, c.message) for c in result.cases])
 
-    cold = _grade(add_one, name, timeout=4)
-    warm = _grade(add_one, name, timeout=4, worker=worker)
-    assert seen(warm) == seen(cold)
+    warm = grade(add_one, PLAYERS / f"{name}.py", timeout=graded.LIMIT, worker=worker)
+    assert seen(warm) == seen(cold(name))
 
 
 def _pack_with_given(pack: Path) -> Path:
@@ -238,9 +247,9 @@ def test_play_puts_given_modules_beside_the_players_file(pack, tmp_path):
     assert [b.read_text() for b in backups] == ["ONE = 2  # edited\n"]  # ... nothing lost
 
 
-def test_the_players_prints_are_kept_with_the_failed_case(add_one):
+def test_the_players_prints_are_kept_with_the_failed_case(cold):
     """Printing is how people debug: a failed case carries what the player's code printed."""
-    result = _grade(add_one, "prints")
+    result = cold("prints")
     assert not result.cleared
     assert "debug: x has shape ()" in result.cases[0].output
     assert "debug: x has shape (4,)" in result.cases[1].output

@@ -25,7 +25,7 @@ import queue
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,17 +97,18 @@ class _Grader:
     def __init__(self, check: RoomCheck, workers: Workers, cache: VerdictCache) -> None:
         self.check, self.workers, self.cache = check, workers, cache
 
-    def __call__(self, target: Path, mode: str = "warm") -> RoomResult:
+    def __call__(self, target: Path, mode: str = "warm", cases: Sequence[str] = ()) -> RoomResult:
         room = self.check.room
-        key = self.cache.key(room, target, mode) if self.cache.enabled else ""
+        how = "|".join((mode, *cases))
+        key = self.cache.key(room, target, how) if self.cache.enabled else ""
         cached = self.cache.get_result(key) if key else None
         if cached is not None:
             return cached
         if mode == "warm":
             with self.workers.one() as worker:
-                result = grade(room, target, worker=worker)
+                result = grade(room, target, worker=worker, cases=cases)
         else:
-            result = grade(room, target)
+            result = grade(room, target, cases=cases)
         self.check.graded += 1
         if key:
             self.cache.put_result(key, result)
@@ -167,7 +168,11 @@ def _check_room(room: Room, workers: Workers, cache: VerdictCache, cold: bool) -
 
 
 def _check_mistakes(check: RoomCheck, graded: _Grader) -> None:
-    """Every wrong answer is rejected, by the case it names; every file in wrong/ is used."""
+    """Every wrong answer is rejected, by the case it names; every file in wrong/ is used.
+
+    A wrong answer runs only the case it names (a rule's catch runs none: the rules reject
+    the file before any case), so it costs one case, not the room's training cases too.
+    """
     room = check.room
     try:
         found = wrong_answers.load_mistakes(room)
@@ -184,7 +189,9 @@ def _check_mistakes(check: RoomCheck, graded: _Grader) -> None:
             target = Path(tmp) / mistake.id / room.filename
             target.parent.mkdir()
             target.write_text(mistake.source(), encoding="utf-8")
-            why = wrong_answers.problem(mistake, graded(target))
+            named = () if mistake.catches in wrong_answers.CAUGHT_BEFORE_CASES else \
+                (mistake.catches,)
+            why = wrong_answers.problem(mistake, graded(target, cases=named))
             check.mistakes += 1
             if why:
                 check.add(mistake.where, why)

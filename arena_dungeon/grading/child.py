@@ -13,28 +13,36 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from arena_dungeon.content import Room
 
 INI = Path(__file__).with_name("pytest.ini")
 MEMORY_LIMIT = 8 * 1024**3  # address space for the child: a runaway allocation fails fast
-# pytest plugins grading never needs. unraisableexception alone costs two full gc.collect()
-# passes at exit, ~0.3 s with torch loaded.
+# pytest plugins grading never needs (room tests use none of their fixtures). The
+# unraisableexception plugin alone costs two full gc.collect() passes at exit, ~0.3 s with
+# torch loaded; logging wraps every phase of every case in log capture, ~10 ms a grading.
 UNUSED_PLUGINS = ("cacheprovider", "unraisableexception", "threadexception", "doctest",
                   "junitxml", "pastebin", "stepwise", "setuponly", "setupplan", "debugging",
-                  "legacypath", "faulthandler")
+                  "legacypath", "faulthandler", "logging", "unittest", "recwarn", "subtests")
 TOKEN_ENV = "ARENA_REPORT_TOKEN"  # read and removed by the plugin before any player code
 
 _PR_SET_PDEATHSIG = 1
 _PR_SET_CHILD_SUBREAPER = 36
 
 
-def pytest_args(room: Room, target: Path, report: Path) -> list[str]:
-    """pytest's arguments for grading `target` (the same for the cold and warm paths)."""
+def pytest_args(room: Room, target: Path, report: Path,
+                cases: Sequence[str] = ()) -> list[str]:
+    """pytest's arguments for grading `target` (the same for the cold and warm paths);
+    `cases` (test function names) runs only those, else every case."""
     unused = [arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")]
     content_root = room.folder.parent.parent.parent
-    return [str(room.tests), "-q", "-c", str(INI), "--rootdir", str(room.folder),
+    tests = [f"{room.tests}::{case}" for case in cases] or [str(room.tests)]
+    # --tb=native: pytest's own traceback report costs ~25-100 ms a failed case (it reads and
+    # lays out source for every frame); the verdict comes from the exception itself
+    # (verdicts.classify), and the native form is what `arena check -v` shows.
+    return [*tests, "-q", "--tb=native", "-c", str(INI), "--rootdir", str(room.folder),
             "--noconftest", *unused, "-p", "arena_dungeon.grading.plugin",
             "--arena-target", str(target), "--arena-entry", room.entry,
             "--arena-report", str(report), "--arena-content", str(content_root),
@@ -42,9 +50,10 @@ def pytest_args(room: Room, target: Path, report: Path) -> list[str]:
             *(["--arena-given-dir", str(room.given_dir)] if room.given else [])]
 
 
-def pytest_command(room: Room, target: Path, report: Path) -> list[str]:
+def pytest_command(room: Room, target: Path, report: Path,
+                   cases: Sequence[str] = ()) -> list[str]:
     """The cold child's command line."""
-    return [sys.executable, "-m", "pytest", *pytest_args(room, target, report)]
+    return [sys.executable, "-m", "pytest", *pytest_args(room, target, report, cases)]
 
 
 def child_env() -> dict[str, str]:
@@ -97,14 +106,24 @@ def become_grader() -> None:
 
 
 def alive(pid: int) -> bool:
-    """Whether process `pid` exists (someone else's counts: it can't be signalled, but is)."""
+    """Whether process `pid` is running (someone else's counts: it can't be signalled, but
+    is); a zombie, which has exited and waits only to be reaped by its parent, does not."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    if not sys.platform.startswith("linux"):
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            state = f.read().rsplit(b")", 1)[1].split()[0]
+    except FileNotFoundError:  # it ended just now
+        return False
+    except (OSError, IndexError):
+        return True
+    return state != b"Z"
 
 
 def children_of(pid: int) -> list[int]:

@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from arena_dungeon.content import Room
@@ -98,13 +98,13 @@ def precheck(room: Room, target: Path) -> tuple[str, RoomResult | None]:
 
 def grade(room: Room, target: Path, *, timeout: float | None = None,
           on_progress: ProgressCallback | None = None,
-          worker: GradingWorker | None = None) -> RoomResult:
+          worker: GradingWorker | None = None, cases: Sequence[str] = ()) -> RoomResult:
     """Run `room`'s tests against `target` and return what happened.
 
     `on_progress(done, total, text)` is called with the cases finished so far and with
     progress events the tests report (training steps), while the child runs. With a
     warm `worker` (watch mode's, or the workspace's daemon), the child is forked from it
-    instead of starting Python afresh.
+    instead of starting Python afresh. `cases` (test function names) runs only those.
     """
     start = time.perf_counter()
     source, early = precheck(room, target)
@@ -122,7 +122,7 @@ def grade(room: Room, target: Path, *, timeout: float | None = None,
         report.touch()
         token = secrets.token_hex(16)
         reader = ReportReader(report, room.id, token)
-        proc = _start(room, copy, report, folder, output, token, worker)
+        proc = _start(room, copy, report, folder, output, token, worker, cases)
         try:
             timed_out = _wait(proc, limit, reader, on_progress)
         finally:
@@ -139,16 +139,18 @@ def grade(room: Room, target: Path, *, timeout: float | None = None,
 
 
 def _start(room: Room, target: Path, report: Path, cwd: Path, output: Path, token: str,
-           worker: GradingWorker | None) -> subprocess.Popen[bytes] | GradingChild:
+           worker: GradingWorker | None, cases: Sequence[str]
+           ) -> subprocess.Popen[bytes] | GradingChild:
     if worker is not None:
         try:
-            return worker.start(child.pytest_args(room, target, report), cwd, output, token)
+            return worker.start(child.pytest_args(room, target, report, cases), cwd, output,
+                                token)
         except WorkerGone:
             pass  # grade cold instead: slower, same verdict
     env = child.child_env()
     env[child.TOKEN_ENV] = token
     with open(output, "wb") as out:
-        return subprocess.Popen(child.pytest_command(room, target, report), cwd=cwd, env=env,
+        return subprocess.Popen(child.pytest_command(room, target, report, cases), cwd=cwd, env=env,
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True, preexec_fn=child.become_grader)
 

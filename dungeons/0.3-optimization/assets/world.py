@@ -109,6 +109,7 @@ def run_ranks(job, world_size: int, *, timeout: float = 6.0, forbid_built_ins: b
     ctx = mp.get_context("fork")
     queue = ctx.SimpleQueue()
     procs = []
+    results: dict[int, RankResult] = {}
     try:
         for rank in range(world_size):
             p = ctx.Process(target=_worker, daemon=True,
@@ -116,9 +117,9 @@ def run_ranks(job, world_size: int, *, timeout: float = 6.0, forbid_built_ins: b
                                   timeout, forbid_built_ins))
             p.start()
             procs.append(p)
-        results: dict[int, RankResult] = {}
         deadline = time.monotonic() + timeout + 2
-        while len(results) < world_size and time.monotonic() < deadline:
+        while len(results) < world_size and time.monotonic() < deadline \
+                and not _decided(results):
             while not queue.empty() and len(results) < world_size:
                 rank, values, dtype, error, returned = queue.get()
                 tensor = None
@@ -134,12 +135,31 @@ def run_ranks(job, world_size: int, *, timeout: float = 6.0, forbid_built_ins: b
                 results[rank] = RankResult(rank, error="timeout")
         return [results[r] for r in range(world_size)]
     finally:
+        grace = 0 if _decided(results) else 1  # decided: the rest only wait for one another
         for p in procs:
-            p.join(timeout=1)
+            p.join(timeout=grace)
             if p.is_alive():
                 p.kill()
                 p.join()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _own_error(error: str) -> bool:
+    """An error the rank's own code raised, not one caused by another rank stopping."""
+    return bool(error) and error != "timeout" and "Connection closed by peer" not in error \
+        and "Timed out waiting" not in error
+
+
+def _decided(results: dict[int, RankResult]) -> bool:
+    """True once the verdict cannot change: rank k raised its own error and every rank below
+    k has reported (`explain_errors` names the lowest such rank). The ranks still waiting
+    for a message from it would only time out, so they are stopped at once."""
+    for rank in range(len(results) + 1):
+        if rank not in results:
+            return False
+        if _own_error(results[rank].error):
+            return True
+    return False
 
 
 def run_world(fn, inputs: list[torch.Tensor], *, timeout: float = 6.0, **kwargs) -> list[RankResult]:
@@ -160,8 +180,7 @@ def explain_errors(results: list[RankResult], call: str) -> None:
     errors = [r for r in results if r.error]
     if not errors:
         return
-    own = [r for r in errors if "Connection closed by peer" not in r.error
-           and "Timed out waiting" not in r.error and r.error != "timeout"]
+    own = [r for r in errors if _own_error(r.error)]
     if own:
         r = own[0]
         first = r.error.splitlines()[0]

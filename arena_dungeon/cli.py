@@ -257,8 +257,8 @@ def dev_check(only: Annotated[list[str] | None, typer.Argument(
               jobs: Annotated[int, typer.Option("--jobs", "-j",
                                                 help="Rooms graded at once.")] = 0,
               cold: Annotated[bool, typer.Option(
-                  "--cold/--no-cold", help="Also grade each stub and solution cold (a fresh "
-                                           "Python) and compare with warm.")] = True) -> None:
+                  "--cold/--no-cold", help="Also grade each solution cold (a fresh Python) "
+                                           "and compare with warm.")] = True) -> None:
     """Validate content: every problem, each naming its file (see arena_dungeon/dev)."""
     from arena_dungeon import dev
 

@@ -147,7 +147,7 @@ def test_corrupt_progress_is_reported_and_the_game_goes_on(arena):
 
 
 def test_dev_check_passes_on_the_fixture_pack(arena):
-    result = arena("dev", "check")
+    result = arena("dev", "check", "-j", "1")
     assert result.exit_code == 0, result.output
     assert "2/2 rooms ok" in result.output
 

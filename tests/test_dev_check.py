@@ -135,14 +135,14 @@ def test_a_cold_verdict_that_differs_from_warm_is_a_problem(fixture_content, mon
         cases = [CaseResult(f"test_{i}", cleared, kind="" if cleared else "value")
                  for i in range(4)]
         return RoomResult(room.id, cases=cases, notes=["warm" if worker else "cold"]
-                          if target.name == "stub.py" else [])
+                          if target.name == "solution.py" else [])
 
     monkeypatch.setattr(dev, "grade", fake_grade)
     monkeypatch.setattr(dev, "WarmWorker", lambda: _NoWorker())
     room = fixture_content.rooms["double"]
     check = dev.check_room(room, cache=VerdictCache(None), cold=True)
     assert [str(p) for p in check.problems] == \
-        [str(Problem(room.stub, "grading it warm (forked from a worker) and cold (a fresh "
+        [str(Problem(room.solution, "grading it warm (forked from a worker) and cold (a fresh "
                                 "Python) gives different verdicts"))]
 
 

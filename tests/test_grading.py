@@ -21,7 +21,8 @@ def add_one(fixture_content):
 @pytest.fixture
 def cold(add_one, tmp_path_factory):
     """add-one graded cold against a fixture player, once per run (tests/graded.py)."""
-    return lambda name: graded.cold(tmp_path_factory, add_one, PLAYERS / f"{name}.py")
+    return lambda name: graded.cold(tmp_path_factory, add_one, add_one.stub if name == "stub"
+                                    else PLAYERS / f"{name}.py")
 
 
 def test_passing_file_clears(cold):
@@ -40,8 +41,8 @@ def test_only_the_named_cases_run_when_asked(add_one):
     assert result.failed_cases == ["test_vector"]
 
 
-def test_stub_is_not_implemented(add_one):
-    result = grade(add_one, add_one.stub)
+def test_stub_is_not_implemented(cold):
+    result = cold("stub")
     assert not result.cleared
     assert {c.kind for c in result.cases} == {"not_implemented"}
     assert result.summary() == "0/4 cases passed"
@@ -192,15 +193,16 @@ def worker():
         yield w
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in PLAYERS.glob("*.py")
-                                        if p.stem not in ("double_loop", "contract")))
+@pytest.mark.parametrize("name", ["stub", *sorted(p.stem for p in PLAYERS.glob("*.py")
+                                                 if p.stem not in ("double_loop", "contract"))])
 def test_warm_and_cold_paths_agree(add_one, cold, worker, name):
     """Watch mode's forked children give the same verdict as a cold check, crash or not."""
     def seen(result):
         return (result.cleared, result.verdict, result.message,
                 [(c.name, c.kind, c.message) for c in result.cases])
 
-    warm = grade(add_one, PLAYERS / f"{name}.py", timeout=graded.LIMIT, worker=worker)
+    target = add_one.stub if name == "stub" else PLAYERS / f"{name}.py"
+    warm = grade(add_one, target, timeout=graded.LIMIT, worker=worker)
     assert seen(warm) == seen(cold(name))
 
 
@@ -213,7 +215,7 @@ def _pack_with_given(pack: Path) -> Path:
     return pack
 
 
-def test_given_modules_are_imported_from_the_shipped_copy(pack, tmp_path):
+def test_given_modules_are_imported_from_the_shipped_copy(pack, tmp_path, worker):
     from arena_dungeon.content import load
 
     room = load(_pack_with_given(pack)).rooms["add-one"]
@@ -223,8 +225,7 @@ def test_given_modules_are_imported_from_the_shipped_copy(pack, tmp_path):
     # A workspace copy that says otherwise does not change the verdict.
     (player.parent / "fixture_given.py").write_text("ONE = 2\n")
     assert grade(room, player).cleared
-    with WarmWorker() as worker:
-        assert grade(room, player, worker=worker).cleared
+    assert grade(room, player, worker=worker).cleared
     # Without `given:` the import fails as it would anywhere else.
     (pack / "dungeons/9.9-fixture/01-add-one/room.yaml").write_text(
         (pack / "dungeons/9.9-fixture/01-add-one/room.yaml").read_text()

@@ -9,8 +9,9 @@ warm worker), through the verdict cache (tests/conftest.py: off in CI): a gradin
 did not change since it last ran is not run again.
 
 Warm against cold: a cold grading starts a fresh Python and imports torch, about 1.5 s of CPU
-a file, which for every stub and solution would cost more than the rest of the room checks
-together. So each run compares the two paths on a rotating sample: every COLD_EVERY-th room
+a file, which for every solution would cost more than the rest of the room checks together.
+So each run compares the two paths on the solutions of a rotating sample (a stub's verdict is
+the grader's alone, compared in tests/test_grading.py): every COLD_EVERY-th room
 in play order, from an offset that changes daily, so that every room is compared once in any
 COLD_EVERY consecutive days (ARENA_COLD_SEED=N picks the offset, ARENA_COLD_SEED=all takes
 every room). tests/test_grading.py compares them on a fixture file per failure kind, and

@@ -7,7 +7,9 @@ stub and solution define the entry with the same signature (compared on the synt
 imported); the solution keeps the room's rules; hints name real cases and failure kinds;
 `given:` matches what the files import; the folder holds only the room's files and its name
 agrees with the play order; every wrong answer in wrong.yaml is rejected by the case it names;
-and (with `cold`) grading the stub and solution warm and cold gives the same verdict. Pages:
+and (with `cold`) grading the solution warm and cold gives the same verdict (the stub's
+verdict, `not_implemented` in every case, is the grader's alone, and tests/test_grading.py
+compares it on both paths). Pages:
 technique pages have their shape and their examples print their stated output; sub-problem
 examples parse.
 
@@ -160,7 +162,7 @@ def _check_room(room: Room, workers: Workers, cache: VerdictCache, cold: bool) -
                                                      f"(they run: {', '.join(names)})")
     _check_mistakes(check, graded)
     if cold:
-        for target, warm in ((room.stub, stub), (room.solution, sol)):
+        for target, warm in ((room.solution, sol),):
             if verdict(graded(target, "cold")) != verdict(warm):
                 check.add(target, "grading it warm (forked from a worker) and cold (a fresh "
                                   "Python) gives different verdicts")

@@ -1,4 +1,4 @@
-"""Cases for sample_basic: frequencies over 10,000 seeded draws, -inf never drawn, a sentence."""
+"""Cases for sample_basic: frequencies over 3,000 seeded draws, -inf never drawn, a sentence."""
 
 import torch
 
@@ -10,7 +10,7 @@ LOGITS, frequencies, check_frequencies = ref.LOGITS, ref.frequencies, ref.check_
 
 
 def test_frequencies_match_softmax(room):
-    """10,000 draws from 8 tokens: every frequency within 0.015 of softmax(logits)."""
+    """3,000 draws from 8 tokens: every frequency within 0.04 of softmax(logits)."""
     check_frequencies(frequencies(room.sample_basic), list(range(8)), "sample_basic(logits)")
 
 

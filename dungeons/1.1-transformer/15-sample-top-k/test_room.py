@@ -10,7 +10,7 @@ LOGITS, frequencies, check_frequencies = ref.LOGITS, ref.frequencies, ref.check_
 
 
 def test_frequencies_of_top_three(room):
-    """k = 3 keeps tokens 1, 5, 3: frequencies 0.30/0.73, 0.25/0.73, 0.18/0.73 within 0.015."""
+    """k = 3 keeps tokens 1, 5, 3: frequencies 0.30/0.73, 0.25/0.73, 0.18/0.73 within 0.04."""
     check_frequencies(frequencies(room.sample_top_k, 3), [1, 5, 3], "sample_top_k(logits, 3)")
 
 

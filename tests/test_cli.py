@@ -17,10 +17,22 @@ PLAYERS = Path(__file__).parent / "fixtures" / "players"
 runner = CliRunner()
 
 
+@pytest.fixture(scope="module")
+def warm():
+    """One warm worker for the module's `arena check`s, standing in for the workspace's
+    daemon (every check after a session's first is graded that way); the cold path of
+    `arena check` runs in test_hostile (a real `arena check` process) and test_daemon."""
+    from arena_dungeon.grading.worker import WarmWorker
+
+    with WarmWorker() as worker:
+        yield worker
+
+
 @pytest.fixture
-def arena(tmp_path, monkeypatch):
+def arena(tmp_path, monkeypatch, warm):
     from tests.conftest import FIXTURE_PACK
 
+    monkeypatch.setattr("arena_dungeon.grading.daemon.client", lambda *_a, **_k: warm)
     monkeypatch.setenv("ARENA_CONTENT", str(FIXTURE_PACK))
     ws = tmp_path / "ws"
 

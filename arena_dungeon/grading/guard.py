@@ -15,6 +15,7 @@ what is and is not defended):
 
 from __future__ import annotations
 
+import operator
 import os
 import sys
 from pathlib import Path
@@ -61,8 +62,24 @@ class Snapshot:
         for module in test_modules:
             self._names.append((module.__name__, vars(module), dict(vars(module))))
 
+        # The fast path of `check`, run for every case: each namespace's values fetched and
+        # compared by identity in C (itemgetter, map(is_)), ~10x quicker than a Python loop
+        # over its ~5,000 names. Identity, never ==: a forged object can claim equality.
+        # (itemgetter asks for the first key twice, so it always returns a tuple.)
+        self._fast: list[tuple[Any, Any, tuple[Any, ...]]] = []
+        for _, space, before in self._names:
+            keys = tuple(k for k in before if k not in _VOLATILE)
+            if keys:
+                self._fast.append((space, operator.itemgetter(*keys, *keys[:1]),
+                                   (*(before[k] for k in keys), before[keys[0]])))
+
     def check(self) -> str | None:
         """None if nothing the judge relies on changed, else what changed."""
+        try:
+            if all(all(map(operator.is_, get(space), values)) for space, get, values in self._fast):
+                return None
+        except KeyError:  # a name was deleted: the slow path names it
+            pass
         for name, space, before in self._names:
             for key, value in before.items():
                 if key in _VOLATILE:

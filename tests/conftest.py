@@ -30,6 +30,16 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
 
 
+@pytest.fixture(scope="session")
+def warm_worker():
+    """One warm grading worker per test process, shared by every test that grades warm with
+    a plain worker (starting one imports torch: about a second and a half of CPU)."""
+    from arena_dungeon.grading.worker import WarmWorker
+
+    with WarmWorker() as worker:
+        yield worker
+
+
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
     """A private copy of the fixture pack, free to break."""

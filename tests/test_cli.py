@@ -17,15 +17,12 @@ PLAYERS = Path(__file__).parent / "fixtures" / "players"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def warm():
-    """One warm worker for the module's `arena check`s, standing in for the workspace's
-    daemon (every check after a session's first is graded that way); the cold path of
-    `arena check` runs in test_hostile (a real `arena check` process) and test_daemon."""
-    from arena_dungeon.grading.worker import WarmWorker
-
-    with WarmWorker() as worker:
-        yield worker
+@pytest.fixture
+def warm(warm_worker):
+    """The test process's warm worker stands in for the workspace's daemon in `arena check`
+    (every check after a session's first is graded that way); the cold path of `arena check`
+    runs in test_hostile (a real `arena check` process) and test_daemon."""
+    return warm_worker
 
 
 @pytest.fixture

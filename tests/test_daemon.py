@@ -83,14 +83,6 @@ def test_a_stale_daemon_refuses_and_the_check_goes_cold(served, fixture_content)
     assert grade(room, PLAYERS / "pass.py", worker=stale).cleared  # cold, same verdict
 
 
-def test_stop_and_status(served):
-    ws, _ = served
-    assert daemon.status(ws).pid
-    assert daemon.stop(ws)
-    assert not daemon.status(ws).running
-    assert not daemon.stop(ws)
-
-
 def test_each_workspace_has_its_own_daemon(tmp_path):
     assert daemon.paths(tmp_path / "a")[0] != daemon.paths(tmp_path / "b")[0]
 
@@ -118,11 +110,13 @@ def test_no_daemon_when_disabled(tmp_path, fixture_content, monkeypatch):
 
 
 def test_daemon_commands(served, fixture_content, monkeypatch):
+    """`arena daemon status` and `stop` (one daemon: starting one imports torch)."""
     from typer.testing import CliRunner
 
     from arena_dungeon.cli import app
 
     ws, _ = served
+    assert daemon.status(ws).pid
     monkeypatch.setenv("ARENA_CONTENT", str(fixture_content.root))
     runner = CliRunner()
     out = runner.invoke(app, ["--workspace", str(ws), "daemon", "status"]).output
@@ -131,3 +125,4 @@ def test_daemon_commands(served, fixture_content, monkeypatch):
     assert "stopped" in out and not daemon.status(ws).running
     out = runner.invoke(app, ["--workspace", str(ws), "daemon", "status"]).output
     assert "no warm grader is running" in out
+    assert not daemon.stop(ws)  # nothing left to stop

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from arena_dungeon.grading.runner import grade
-from arena_dungeon.grading.worker import WarmWorker
 from tests import graded
 
 PLAYERS = Path(__file__).parent / "fixtures" / "players"
@@ -187,10 +186,9 @@ def test_slow_loop_gets_a_speed_warning(pack):
     assert grade(room, PLAYERS / "pass.py").warnings == []
 
 
-@pytest.fixture(scope="module")
-def worker():
-    with WarmWorker() as w:
-        yield w
+@pytest.fixture
+def worker(warm_worker):
+    return warm_worker
 
 
 @pytest.mark.parametrize("name", ["stub", *sorted(p.stem for p in PLAYERS.glob("*.py")

@@ -6,6 +6,7 @@ try, or a way to leave something running; docs/RELIABILITY.md lists them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -90,9 +91,8 @@ def test_forgery_never_clears(add_one, name, warm, worker, monkeypatch):
 def test_forked_processes_end_with_the_check(add_one, warm, tmp_path, monkeypatch):
     pids = tmp_path / "pids"
     monkeypatch.setenv("ARENA_TEST_PIDS", str(pids))  # before the worker starts: it inherits
-    with WarmWorker() as worker:
-        result = grade(add_one, HOSTILE / "forks.py", timeout=10,
-                       worker=worker if warm else None)
+    with WarmWorker() if warm else contextlib.nullcontext() as worker:
+        result = grade(add_one, HOSTILE / "forks.py", timeout=10, worker=worker)
     assert result.cleared  # forking is allowed; outliving the check is not
     started = [int(p) for p in pids.read_text().split()]
     deadline = time.monotonic() + 3

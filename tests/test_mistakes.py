@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from arena_dungeon.content import ContentError, load, load_room
-from arena_dungeon.grading.worker import WarmWorker
 from arena_dungeon.mistakes import grade_mistake, load_mistakes
 
 ROOM = Path("dungeons/9.9-fixture/01-add-one")
@@ -103,10 +102,9 @@ def test_unnamed_wrong_file(pack):
         load_mistakes(load_room(pack / ROOM))
 
 
-@pytest.fixture(scope="module")
-def worker():
-    with WarmWorker() as w:
-        yield w
+@pytest.fixture
+def worker(warm_worker):
+    return warm_worker
 
 
 def test_grading_a_mistake(pack, worker):

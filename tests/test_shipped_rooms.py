@@ -45,8 +45,8 @@ COLD = cold_sample(COLD_SEED)
 
 
 @pytest.fixture(scope="session")
-def workers():
-    with dev.Workers(1) as pool:  # one per test process (pytest -n 2: one per core)
+def workers(warm_worker):
+    with dev.Workers(1, lend=warm_worker) as pool:  # the test process's (pytest -n 2: 1 a core)
         yield pool
 
 

@@ -153,13 +153,13 @@ def test_deleted_file_is_named(add_one, tmp_path):
     assert "arena reset" in result.message
 
 
-def test_jaxtyping_contract_is_one_plain_verdict(pack):
+def test_jaxtyping_contract_is_one_plain_verdict(pack, worker):
     from arena_dungeon.content import load
 
     room_yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
     room_yaml.write_text(room_yaml.read_text() + "typecheck: true\n")
     room = load(pack).rooms["add-one"]
-    result = grade(room, PLAYERS / "contract.py")
+    result = grade(room, PLAYERS / "contract.py", worker=worker)
     scalar, vector = result.cases[0], result.cases[1]
     assert scalar.kind == "contract"
     assert scalar.message.startswith("argument `x` breaks the annotation: got f32[]")
@@ -168,7 +168,8 @@ def test_jaxtyping_contract_is_one_plain_verdict(pack):
                               "Float[Tensor, 'n'] (with n=4)")
 
 
-def test_slow_loop_gets_a_speed_warning(pack):
+def test_slow_loop_gets_a_speed_warning(pack, worker):
+    """(Warm: the warning is the test helpers' work, the same on both paths.)"""
     from arena_dungeon.content import load
 
     tests = pack / "dungeons/9.9-fixture/01-add-one/test_room.py"
@@ -178,12 +179,12 @@ def test_slow_loop_gets_a_speed_warning(pack):
         "    x = torch.zeros(20_000)\n"
         "    compare_speed(room.add_one, lambda v: v + 1, x, label='20,000 values')\n"))
     room = load(pack).rooms["add-one"]
-    result = grade(room, PLAYERS / "slow_loop.py")
+    result = grade(room, PLAYERS / "slow_loop.py", worker=worker)
     assert result.cleared
     assert len(result.warnings) == 1
     assert "slower than the reference on 20,000 values: look for a Python loop" in \
         result.warnings[0]
-    assert grade(room, PLAYERS / "pass.py").warnings == []
+    assert grade(room, PLAYERS / "pass.py", worker=worker).warnings == []
 
 
 @pytest.fixture
@@ -228,7 +229,7 @@ def test_given_modules_are_imported_from_the_shipped_copy(pack, tmp_path, worker
     (pack / "dungeons/9.9-fixture/01-add-one/room.yaml").write_text(
         (pack / "dungeons/9.9-fixture/01-add-one/room.yaml").read_text()
         .replace("given: [fixture_given.py]\n", ""))
-    result = grade(load(pack).rooms["add-one"], player)
+    result = grade(load(pack).rooms["add-one"], player, worker=worker)
     assert not result.cleared and "fixture_given" in result.cases[0].message
 
 

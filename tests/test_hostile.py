@@ -134,7 +134,7 @@ def test_signalling_the_parent_is_refused_and_the_worker_lives(add_one, worker):
 
 def test_a_stopped_worker_is_killed_and_replaced(add_one, tmp_path, monkeypatch):
     monkeypatch.setenv("ARENA_TEST_PIDS", str(tmp_path / "pid"))
-    monkeypatch.setattr("arena_dungeon.grading.worker.ANSWER_LIMIT", 2.0)  # 10 s in play
+    monkeypatch.setattr("arena_dungeon.grading.worker.ANSWER_LIMIT", 1.0)  # 10 s in play
     with WarmWorker() as w:
         assert w.wait_ready()
         first = w.proc.pid
@@ -143,7 +143,7 @@ def test_a_stopped_worker_is_killed_and_replaced(add_one, tmp_path, monkeypatch)
             os.kill(first, signal.SIGSTOP)
 
         start = time.monotonic()
-        result = grade(add_one, HOSTILE / "hang_pid.py", timeout=2, worker=w,
+        result = grade(add_one, HOSTILE / "hang_pid.py", timeout=1, worker=w,
                        on_progress=stop_worker)
         assert result.verdict == Kind.TIMEOUT
         assert time.monotonic() - start < 10

@@ -225,6 +225,11 @@ def content_root() -> Path:
     env = os.environ.get(CONTENT_ENV)
     if env:
         return Path(env).expanduser().resolve()
+    return shipped_root()
+
+
+def shipped_root() -> Path:
+    """The content that comes with the game: inside the wheel, else the source tree."""
     here = Path(__file__).resolve().parent
     if (here / "dungeons").is_dir():
         return here

@@ -1,10 +1,10 @@
 """A dungeon as a Jupyter/Colab notebook that writes to, and grades, the player's files.
 
-Each open room becomes three cells: its brief (markdown); its code, headed by
-`%%writefile <the player's file>`, so running the cell saves it into the workspace; and
-`arena check <room>`, which grades that file with the same grader as the terminal and
-records progress. The notebook is a second editor for the same files, never a fork of
-them. Locked rooms appear as a line naming the tools their door needs.
+A first cell loads the game's IPython extension (arena_dungeon/notebook.py) and names the
+workspace; each open room becomes two cells: its brief (markdown), and its code headed by
+`%%arena check <room>`, which saves the cell as the player's file and grades it like the
+terminal's `arena check`, recording progress. The notebook is a second editor for the same
+files, never a fork of them. Locked rooms appear as a line naming the tools their door needs.
 """
 
 from __future__ import annotations
@@ -41,29 +41,34 @@ def _dots(n: int) -> str:
 
 
 def build(dungeon: Dungeon, rooms: Sequence[NotebookRoom], workspace: Path,
-          out: Path) -> NotebookNode:
-    """The notebook (an nbformat v4 node) for `dungeon`, to be saved at `out`."""
+          out: Path, content: Path | None = None) -> NotebookNode:
+    """The notebook (an nbformat v4 node) for `dungeon`, to be saved at `out`; `content` is
+    the content pack's folder when it is not the shipped content."""
     import nbformat.v4 as nbf
 
     here = out.parent
     ws = _rel(workspace, here)
-    folders = sorted({_rel(r.path.parent, here) for r in rooms if r.path is not None})
+    first = next((item.room.id for item in rooms if item.path is not None), "ROOM")
     cells = [
-        nbf.new_markdown_cell(f"# {dungeon.id} · {dungeon.title}\n\n{dungeon.intro.strip()}\n\n"
-                              "**How this notebook works.** Each room's code cell starts with "
-                              "`%%writefile`: running it saves the cell into your workspace file "
-                              "(the same file `arena play` gives you). The cell under it grades "
-                              "that file and records your progress. `%run <file>` loads a file "
-                              "into the notebook when you want to experiment. "
-                              "`arena hint <room>` in a terminal, or `!arena hint <room>` here, "
-                              "when stuck."),
-        nbf.new_code_cell("import os\nimport sys\n\n"
-                          "# %%writefile needs the folders to exist.\n"
-                          + "".join(f"os.makedirs({f!r}, exist_ok=True)\n" for f in folders)
-                          + "# Colab or another machine: install arena-dungeon in this kernel "
-                            "first,\n# e.g. %pip install -e /path/to/arena-dungeon"),
+        nbf.new_markdown_cell(
+            f"# {dungeon.id} · {dungeon.title}\n\n{dungeon.intro.strip()}\n\n"
+            "**How to play here.** Run the first code cell once. Each room's code cell starts "
+            f"with `%%arena check {first}`: running it saves the cell as your file for that "
+            "room (the same file `arena play` gives you in a terminal, so the notebook and the "
+            "terminal share one workspace and one progress) and grades it in a separate "
+            "process, like `arena check`. Add `--run` after the room id to also run the cell "
+            "in this notebook, to try your functions out.\n\n"
+            "`%arena hint` when stuck, `%arena map`, `%arena inventory`, `%arena solution`: "
+            "every `arena` command works after `%arena`."),
+        nbf.new_code_cell(
+            "# Colab, or a Python without arena-dungeon: install it first (uncomment one line).\n"
+            "# %pip install -q \"arena-dungeon @ git+https://github.com/OWNER/arena-dungeon\"\n"
+            "# %pip install -q arena_dungeon-0.1.0-py3-none-any.whl  # a wheel you uploaded\n"
+            "%load_ext arena_dungeon\n"
+            f"%env ARENA_WORKSPACE={ws}\n"
+            + (f"%env ARENA_CONTENT={content.resolve()}\n" if content is not None else "")
+            + "%arena status"),
     ]
-    check = f"!FORCE_COLOR=1 COLUMNS=100 {{sys.executable}} -m arena_dungeon --workspace {ws} check"
     for item in rooms:
         room = item.room
         head = (f"## {room.number}. {room.title}\n\n"
@@ -72,12 +77,12 @@ def build(dungeon: Dungeon, rooms: Sequence[NotebookRoom], workspace: Path,
         if item.path is None:
             cells.append(nbf.new_markdown_cell(
                 f"{head}\n\n🔒 The door needs **{', '.join(item.missing)}**. Clear the rooms "
-                "that grant them, then export again."))
+                "that grant them, then export again (or `%arena play` this room)."))
             continue
-        cells.append(nbf.new_markdown_cell(f"{head}\n\n{room.brief.strip()}"))
+        grants = f"\n\nClearing it gives you: **{', '.join(room.grants)}**." if room.grants else ""
+        cells.append(nbf.new_markdown_cell(f"{head}\n\n{room.brief.strip()}{grants}"))
         source = item.path.read_text(encoding="utf-8").rstrip("\n")
-        cells.append(nbf.new_code_cell(f"%%writefile {_rel(item.path, here)}\n{source}\n"))
-        cells.append(nbf.new_code_cell(f"{check} {room.id}"))
+        cells.append(nbf.new_code_cell(f"%%arena check {room.id}\n{source}\n"))
     notebook = nbf.new_notebook(cells=cells)
     notebook.metadata.update({
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},

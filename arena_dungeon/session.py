@@ -83,6 +83,15 @@ class Solution:
 
 
 @dataclass(eq=False)
+class Saved:
+    """A notebook cell saved as the player's file."""
+
+    room: Room
+    path: Path
+    backup: Path | None
+
+
+@dataclass(eq=False)
 class ResetDone:
     """A room's file put back to the stub, and where the attempt was kept."""
 
@@ -380,6 +389,21 @@ class Session:
                 self.save()
         return Solution(room, room.solution.read_text(encoding="utf-8"))
 
+    def save_cell(self, key: str | None, source: str, last_saved: str | None) -> Saved:
+        """A notebook cell becomes the player's file for room `key` (default: the current
+        room), the file `arena check` grades. The file on disk is backed up first unless it
+        is what this notebook saved last (`last_saved`): an edit made in a terminal or an
+        editor in between is never lost."""
+        room = self.gradable(key)
+        disk = self.room_path(room)
+        try:
+            keep = disk.read_text(encoding="utf-8") != last_saved
+        except (OSError, UnicodeDecodeError):
+            keep = True  # missing (nothing to keep) or unreadable (backed up as it is)
+        path, backup = self.workspace.write_player_file(self.dungeon_of(room), room, source,
+                                                        keep=keep)
+        return Saved(room, path, backup)
+
     def reset(self, key: str | None) -> ResetDone:
         room = self.resolve(key)
         path, backup = self.workspace.reset(self.dungeon_of(room), room)
@@ -404,7 +428,11 @@ class Session:
             else:
                 rooms.append(export.NotebookRoom(room, self.workspace.ensure_stub(dungeon,
                                                                                   room)[0]))
-        notebook = export.build(dungeon, rooms, self.workspace.root, out)
+        from arena_dungeon.content import shipped_root
+
+        pack = None if self.content.root.resolve() == shipped_root() else \
+            self.content.root
+        notebook = export.build(dungeon, rooms, self.workspace.root, out, content=pack)
         backup = self.workspace.backup(out, dungeon.slug) if out.exists() else None
         export.write(notebook, out)
         return Exported(dungeon, out, sum(r.path is not None for r in rooms), len(rooms),

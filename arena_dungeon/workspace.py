@@ -118,6 +118,21 @@ class Workspace:
             shutil.copy2(path, dest)
         return dest
 
+    def write_player_file(self, dungeon: Dungeon, room: Room, source: str,
+                          keep: bool) -> tuple[Path, Path | None]:
+        """Save `source` as the player's file for `room` (atomically), backing up what was
+        there first when `keep` and it differs; returns (file, backup)."""
+        path = self.room_file(dungeon, room)
+        self.ensure_given(dungeon, room)
+        with self._io("save your file"):
+            old = path.read_text(encoding="utf-8") if path.exists() else None
+            saved = self.backup(path, room.id) if keep and old not in (None, source) else None
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(source, encoding="utf-8")
+            os.replace(tmp, path)
+        return path, saved
+
     def reset(self, dungeon: Dungeon, room: Room) -> tuple[Path, Path | None]:
         """Back up the player's file (if any) and put the stub back; returns (file, backup)."""
         path = self.room_file(dungeon, room)

@@ -244,8 +244,8 @@ def test_bytecode_warm_leaves_a_fresh_pyc_for_every_module(tmp_path, monkeypatch
         assert Path(importlib.util.cache_from_source(str(source))).is_file(), source
 
 
-def test_export_notebook_cells_save_and_grade_the_players_files(arena):
-    """Run the notebook's cells the way Jupyter would: %%writefile, then the `!` command."""
+def test_export_notebook_cells_hold_the_players_files_under_the_check_magic(arena):
+    """The notebook's shape (tests/test_notebook.py runs one in a real kernel)."""
     import nbformat
 
     assert arena("export", "9.9", "--notebook").exit_code == 0
@@ -253,29 +253,21 @@ def test_export_notebook_cells_save_and_grade_the_players_files(arena):
     notebook = nbformat.read(str(path), as_version=4)
     nbformat.validate(notebook)
     sources = [c.source for c in notebook.cells]
-    writefile = next(s for s in sources if s.startswith("%%writefile"))
-    target = arena.ws / writefile.splitlines()[0].split(maxsplit=1)[1]
-    assert target == _player_file(arena.ws, "01_add_one.py")
-    assert writefile.split("\n", 1)[1] == target.read_text()  # the stub, as written
-    assert not any("double" in s and "check" in s for s in sources)  # locked: no cells
+    setup = next(s for s in sources if "%load_ext arena_dungeon" in s)
+    assert "%env ARENA_WORKSPACE=." in setup  # the notebook sits in the workspace
+    room = next(s for s in sources if s.startswith("%%arena check add-one\n"))
+    target = _player_file(arena.ws, "01_add_one.py")
+    assert room.split("\n", 1)[1] == target.read_text()  # the stub, as written
+    assert not any(s.startswith("%%arena check double") for s in sources)  # locked: no cell
     assert any("🔒" in s and "alpha" in s for s in sources)
 
-    # Run the room's cells: the cell (now holding a passing answer) saves the file ...
-    target.write_text((PLAYERS / "pass.py").read_text())
-    command = next(s for s in sources if s.startswith("!") and "add-one" in s)[1:]
-    command = command.replace("{sys.executable}", sys.executable)
-    # ... and the check cell grades it with the real grader, from the notebook's folder.
-    done = subprocess.run(command, shell=True, cwd=path.parent, capture_output=True,
-                          text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "cleared" in done.stdout.lower()
-
     # Exporting again keeps the old notebook (the player may have added cells).
+    target.write_text((PLAYERS / "pass.py").read_text())
+    assert arena("check", "add-one").exit_code == 0
     assert arena("export", "9.9").exit_code == 0
     assert list((arena.ws / ".arena" / "backups").glob("9.9-fixture-*.ipynb"))
     again = nbformat.read(str(path), as_version=4)
-    assert any(c.source.startswith("!") and c.source.endswith(" double")
-               for c in again.cells)  # the door is open now
+    assert any(c.source.startswith("%%arena check double\n") for c in again.cells)  # open now
 
 
 def test_export_names_the_dungeons_when_the_id_is_wrong(arena):

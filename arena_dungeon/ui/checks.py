@@ -15,6 +15,7 @@ from rich.text import Text
 from arena_dungeon.grading.vocabulary import TITLES
 from arena_dungeon.ui.console import (
     FAIL,
+    IN_NOTEBOOK,
     PASS,
     Markdown,
     console,
@@ -38,7 +39,13 @@ if TYPE_CHECKING:
 
 @contextlib.contextmanager
 def grading_status(room: Room) -> Iterator[OnProgress]:
-    """A spinner while grading; the yielded callback turns it into a bar on progress events."""
+    """A spinner while grading; the yielded callback turns it into a bar on progress events.
+    In a notebook: one line, updated in place (a notebook keeps its last state, not frames)."""
+    if IN_NOTEBOOK:
+        with notebook_line(f"grading {room.id} …") as show:
+            yield lambda done, total, text: show(
+                f"grading {room.id}: {done}/{total or '?'}" + (f" · {text}" if text else ""))
+        return
     if not console.is_terminal:
         yield lambda done, total, text: None
         return
@@ -51,6 +58,31 @@ def grading_status(room: Room) -> Iterator[OnProgress]:
                        description=f"{room.id}: {text}" if text else room.id)
 
         yield update
+
+
+@contextlib.contextmanager
+def notebook_line(first: str) -> Iterator[Callable[[str], None]]:
+    """A line of plain text in the notebook that `show(text)` replaces, at most ten times a
+    second; it is cleared at the end (the verdict follows it)."""
+    import time
+
+    from IPython.display import display
+
+    handle = display({"text/plain": first}, raw=True, display_id=True)
+    last = 0.0
+
+    def show(text: str) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if handle is not None and now - last >= 0.1:
+            last = now
+            handle.update({"text/plain": text}, raw=True)
+
+    try:
+        yield show
+    finally:
+        if handle is not None:
+            handle.update({"text/plain": ""}, raw=True)
 
 
 STACK_BELOW = 88  # columns: narrower terminals get each case's reason on its own lines
@@ -219,8 +251,8 @@ def show_checked(checked: Checked, verbose: bool = False) -> bool:
     if result.cleared:
         show_clear(checked)
     elif result.cases and all(c.kind == "not_implemented" for c in result.cases):
-        info(f"Open {checked.path.name} and replace `raise NotImplementedError` with your "
-             "code.")
+        where = "this cell" if IN_NOTEBOOK else checked.path.name
+        info(f"Replace `raise NotImplementedError` in {where} with your code.")
     return result.cleared
 
 

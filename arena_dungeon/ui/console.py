@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +27,48 @@ THEME = Theme({
 })
 PASS, FAIL, LOCK, OPEN, DONE = "✓", "✗", "🔒", "▶", "✓"
 
-console = Console(theme=THEME, highlight=False)
-err_console = Console(theme=THEME, stderr=True, highlight=False)
+
+
+def _in_notebook() -> bool:
+    """Running in a Jupyter or Colab kernel (IPython already imported: never imported here)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    kind = type(shell)
+    return shell is not None and (kind.__name__ == "ZMQInteractiveShell"
+                                  or "google.colab" in kind.__module__)
+
+
+class NotebookConsole(Console):
+    """The console in a notebook: each print becomes one display of HTML (with the game's
+    colours) and plain text, so a saved notebook holds no terminal escape codes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        columns = os.environ.get("JUPYTER_COLUMNS", "")
+        super().__init__(file=io.StringIO(), record=True, force_terminal=True,
+                         force_jupyter=False, color_system="truecolor",
+                         width=int(columns) if columns.isdigit() else 100, **kwargs)
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        from IPython.display import display
+
+        super().print(*objects, **kwargs)
+        text = self.export_text(clear=False)
+        html = self.export_html(inline_styles=True, clear=True, code_format=_NOTEBOOK_PRE)
+        self.file = io.StringIO()  # drop the escape codes written meanwhile
+        if text.strip():  # (a blank line that spaces out a terminal's output shows nothing)
+            display({"text/plain": text.rstrip("\n"), "text/html": html}, raw=True)
+
+
+_NOTEBOOK_PRE = ('<pre style="white-space:pre;overflow-x:auto;line-height:1.25;font-family:'
+                 'Menlo,\'DejaVu Sans Mono\',consolas,\'Courier New\',monospace">{code}</pre>')
+
+IN_NOTEBOOK = _in_notebook()
+if IN_NOTEBOOK:
+    console: Console = NotebookConsole(theme=THEME, highlight=False)
+    err_console: Console = console
+else:
+    console = Console(theme=THEME, highlight=False)
+    err_console = Console(theme=THEME, stderr=True, highlight=False)
 
 
 def Markdown(text: str) -> RichMarkdown:  # noqa: N802 - stands in for rich's class

@@ -96,9 +96,10 @@ def show_exported(done: Exported) -> None:
     if done.backup is not None:
         console.print(Text("The notebook that was there is kept in ", style="muted")
                       + link(done.backup))
-    console.print(Text(f"Open it with `jupyter lab {done.path.name}` or upload it to Colab. "
-                       "Running a room's code cell saves your workspace file; the cell under it "
-                       "grades it.", style="muted"))
+    console.print(Text(f"Open it with `jupyter lab {done.path}` (or upload it to Colab). A "
+                       "room's code cell starts with `%%arena check <room>`: running it saves "
+                       "the cell as your workspace file and grades it, like `arena check`.",
+                       style="muted"))
 
 
 def show_technique(page: TechniquePage) -> None:

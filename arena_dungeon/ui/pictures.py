@@ -9,7 +9,7 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
-from arena_dungeon.ui.console import console, plain_terminal
+from arena_dungeon.ui.console import IN_NOTEBOOK, console, plain_terminal
 
 if TYPE_CHECKING:
     from arena_dungeon.grading.report import Picture
@@ -24,6 +24,13 @@ def show_picture(pic: Picture) -> None:
     w = len(rows[0]) // pic.channels if rows else 0
     if pic.caption:
         console.print(Text(pic.caption, style="muted"))
+    if IN_NOTEBOOK:  # a notebook shows the picture itself
+        from IPython.display import Image, display
+
+        from arena_dungeon.pictures import png_bytes
+
+        display(Image(data=png_bytes(pic, scale=max(1, min(8, 256 // max(w, h, 1))))))
+        return
 
     def px(y: int, x: int) -> RGB:
         if y >= h:

@@ -126,3 +126,50 @@ def test_daemon_commands(served, fixture_content, monkeypatch):
     out = runner.invoke(app, ["--workspace", str(ws), "daemon", "status"]).output
     assert "no warm grader is running" in out
     assert not daemon.stop(ws)  # nothing left to stop
+
+
+class _LateWorker:
+    """A warm worker whose job starts but whose confirmation comes too late: the checker
+    gives up (WorkerGone) while the child is already writing its report."""
+
+    def __init__(self, worker):
+        self.worker = worker
+
+    def start(self, args, cwd, output, token):
+        from arena_dungeon.grading.worker import WorkerGone
+
+        self.child = self.worker.start(args, cwd, output, token)
+        raise WorkerGone
+
+
+def test_a_late_warm_child_never_spoils_the_cold_verdict(fixture_content, warm_worker):
+    """Seen on a busy machine: the daemon confirmed a job after the checker's 0.5 s, the
+    checker graded cold into the same report, and an honest file got `tampered`."""
+    room = fixture_content.rooms["add-one"]
+    late = _LateWorker(warm_worker)
+    result = grade(room, PLAYERS / "pass.py", worker=late)
+    assert result.cleared, result.message
+    late.child.finish()
+
+
+def test_a_job_whose_checker_hung_up_is_stopped(shared_daemon, fixture_content, tmp_path):
+    import json
+    import socket
+
+    from arena_dungeon.grading import child
+
+    ws, fp = shared_daemon
+    room = fixture_content.rooms["add-one"]
+    (tmp_path / "report.jsonl").touch()
+    args = child.pytest_args(room, PLAYERS / "hang.py", tmp_path / "report.jsonl")
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    conn.connect(str(daemon.paths(ws)[0]))
+    conn.sendall((json.dumps({"key": daemon.key(fp), "args": args, "cwd": str(tmp_path),
+                              "output": str(tmp_path / "out.txt"), "token": "t"}) + "\n")
+                 .encode())
+    pid = json.loads(conn.makefile("rb").readline())["pid"]
+    conn.close()  # the checker gives up
+    deadline = time.monotonic() + 5
+    while child.alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not child.alive(pid)

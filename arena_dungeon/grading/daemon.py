@@ -186,9 +186,9 @@ class DaemonWorker:
         self.key = daemon_key
 
     def start(self, args: list[str], cwd: Path, output: Path, token: str) -> DaemonChild:
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             sock, _ = paths(self.workspace)
-            conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             conn.settimeout(CONNECT_LIMIT)
             conn.connect(str(sock))
             conn.sendall((json.dumps({"key": self.key, "args": args, "cwd": str(cwd),
@@ -196,6 +196,8 @@ class DaemonWorker:
             lines = _Lines(conn)
             msg = lines.next(CONNECT_LIMIT)
         except (OSError, TimeoutError, WorkerGone):
+            # Hanging up tells a daemon that took the job late to stop it (`_serve_one`).
+            conn.close()
             raise WorkerGone from None
         if not msg or not isinstance(msg.get("pid"), int):
             conn.close()
@@ -273,6 +275,16 @@ def _write_state(state: Path, info: dict[str, Any]) -> None:
     os.replace(tmp, state)
 
 
+def _hung_up(conn: socket.socket) -> bool:
+    """The checker closed its end (it gave up waiting, or was killed)."""
+    try:
+        return conn.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except (BlockingIOError, InterruptedError):
+        return False
+    except OSError:
+        return True
+
+
 def _serve_one(conn: socket.socket, daemon_key: str) -> bool:
     """Run one job; False if the client's package/content differs from ours."""
     conn.settimeout(5)
@@ -297,7 +309,7 @@ def _serve_one(conn: socket.socket, daemon_key: str) -> bool:
         done, status_ = os.waitpid(pid, os.WNOHANG)
         if done:
             break
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or _hung_up(conn):  # nobody waits for this job
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGKILL)
         time.sleep(0.002)

@@ -113,8 +113,22 @@ def grade(room: Room, target: Path, *, timeout: float | None = None,
         return early
     limit = timeout or room.timeout
     sweep_stale_folders()
-    with _ending_on_signals(), \
-            tempfile.TemporaryDirectory(prefix=f"{TMP_PREFIX}{os.getpid()}-") as tmp:
+    with _ending_on_signals():
+        if worker is not None:
+            try:
+                return _run(room, target, source, limit, on_progress, worker, cases, start)
+            except WorkerGone:
+                pass  # grade cold instead: slower, same verdict
+        return _run(room, target, source, limit, on_progress, None, cases, start)
+
+
+def _run(room: Room, target: Path, source: str, limit: float,
+         on_progress: ProgressCallback | None, worker: GradingWorker | None,
+         cases: Sequence[str], start: float) -> RoomResult:
+    """One grading in a fresh folder with a fresh token. A worker that did not confirm the
+    job raises WorkerGone, and the cold grading that follows gets a folder (and report) of
+    its own: a late warm child can never write into the report the verdict comes from."""
+    with tempfile.TemporaryDirectory(prefix=f"{TMP_PREFIX}{os.getpid()}-") as tmp:
         folder = Path(tmp)
         copy = folder / target.name
         copy.write_text(source, encoding="utf-8")
@@ -141,12 +155,8 @@ def grade(room: Room, target: Path, *, timeout: float | None = None,
 def _start(room: Room, target: Path, report: Path, cwd: Path, output: Path, token: str,
            worker: GradingWorker | None, cases: Sequence[str]
            ) -> subprocess.Popen[bytes] | GradingChild:
-    if worker is not None:
-        try:
-            return worker.start(child.pytest_args(room, target, report, cases), cwd, output,
-                                token)
-        except WorkerGone:
-            pass  # grade cold instead: slower, same verdict
+    if worker is not None:  # WorkerGone goes up to `grade`, which starts over cold
+        return worker.start(child.pytest_args(room, target, report, cases), cwd, output, token)
     env = child.child_env()
     env[child.TOKEN_ENV] = token
     with open(output, "wb") as out:

@@ -210,13 +210,21 @@ def export(
                                            autocompletion=_complete_room, show_default=False)],
     notebook: Annotated[bool, typer.Option(
         "--notebook", help="A Jupyter/Colab notebook (the only format so far).")] = True,
+    walkthrough: Annotated[bool, typer.Option(
+        "--walkthrough", help="The rooms you cleared, to study: your solution beside the "
+                              "reference, the debrief and the pictures.")] = False,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Where to write it (default: <workspace>/<dungeon>.ipynb).",
         show_default=False)] = None,
 ) -> None:
     """Write a dungeon as a notebook whose cells save and grade your workspace files."""
     with _session() as session:
-        ui.show_exported(session.export_notebook(dungeon, out))
+        if walkthrough:
+            with ui.rooms_progress("grading your solutions for their pictures") as on_room:
+                done = session.export_walkthrough(dungeon, out, on_room)
+            ui.show_exported(done)
+        else:
+            ui.show_exported(session.export_notebook(dungeon, out))
 
 
 @app.command()

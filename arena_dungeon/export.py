@@ -9,6 +9,7 @@ files, never a fork of them. Locked rooms appear as a line naming the tools thei
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from arena_dungeon.content import Dungeon, Room
+from arena_dungeon.grading.report import Picture
 
 if TYPE_CHECKING:  # nbformat is imported only when a notebook is written
     from nbformat import NotebookNode
@@ -83,6 +85,53 @@ def build(dungeon: Dungeon, rooms: Sequence[NotebookRoom], workspace: Path,
         cells.append(nbf.new_markdown_cell(f"{head}\n\n{room.brief.strip()}{grants}"))
         source = item.path.read_text(encoding="utf-8").rstrip("\n")
         cells.append(nbf.new_code_cell(f"%%arena check {room.id}\n{source}\n"))
+    notebook = nbf.new_notebook(cells=cells)
+    notebook.metadata.update({
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+    })
+    return notebook
+
+
+@dataclass(frozen=True)
+class WalkthroughRoom:
+    room: Room
+    mine: str  # the player's file
+    pictures: tuple[Picture, ...] = ()  # from grading the player's file now
+
+
+def build_walkthrough(dungeon: Dungeon, rooms: Sequence[WalkthroughRoom],
+                      total: int) -> NotebookNode:
+    """A notebook to study from: for each cleared room, the player's solution beside the
+    reference, the debrief and the pictures the grader drew for the player's code."""
+    import nbformat.v4 as nbf
+
+    from arena_dungeon.pictures import png_bytes
+
+    cells = [nbf.new_markdown_cell(
+        f"# {dungeon.id} · {dungeon.title}: a walkthrough\n\n"
+        f"The {len(rooms)} of {total} rooms you have cleared: your solution, the reference "
+        "solution, what the room was about, and the pictures the grader drew for your code. "
+        "The code cells are here to read (running them only defines the functions).")]
+    for item in rooms:
+        room = item.room
+        cells.append(nbf.new_markdown_cell(
+            f"## {room.number}. {room.title}\n\n`{room.id}` · ~{room.minutes} min"
+            + (f" · tools: {', '.join(room.grants)}" if room.grants else "")))
+        cells.append(nbf.new_markdown_cell("**Your solution**"))
+        cells.append(nbf.new_code_cell(item.mine.rstrip("\n")))
+        cells.append(nbf.new_markdown_cell("**The reference solution**"))
+        cells.append(nbf.new_code_cell(room.solution.read_text(encoding="utf-8").rstrip("\n")))
+        text = [room.debrief.strip()]
+        attachments = {}
+        for i, pic in enumerate(item.pictures):
+            name = f"{room.id}-{i + 1}.png"
+            attachments[name] = {"image/png": base64.b64encode(png_bytes(pic)).decode()}
+            text.append(f"*{pic.caption or 'picture'}*\n\n![{name}](attachment:{name})")
+        cell = nbf.new_markdown_cell("\n\n".join(t for t in text if t))
+        if attachments:
+            cell["attachments"] = attachments
+        cells.append(cell)
     notebook = nbf.new_notebook(cells=cells)
     notebook.metadata.update({
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},

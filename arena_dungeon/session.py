@@ -106,9 +106,10 @@ class Exported:
 
     dungeon: Dungeon
     path: Path
-    rooms_open: int
+    rooms_open: int  # (a walkthrough: the rooms in it, the cleared ones)
     rooms: int
     backup: Path | None
+    walkthrough: bool = False
 
 
 @dataclass(eq=False)
@@ -437,6 +438,43 @@ class Session:
         export.write(notebook, out)
         return Exported(dungeon, out, sum(r.path is not None for r in rooms), len(rooms),
                         backup)
+
+    def export_walkthrough(self, key: str, out: Path | None = None,
+                           on_room: Callable[[int, int, Room], None] | None = None) -> Exported:
+        """Write the cleared rooms of dungeon `key` as a notebook to study from (default
+        `<workspace>/<dungeon>-walkthrough.ipynb`): each room's solution beside the
+        reference, its debrief, and the pictures from grading the player's file again
+        (forked from one warm worker; `on_room(i, n, room)` before each)."""
+        from arena_dungeon import export
+        from arena_dungeon.grading.runner import grade
+        from arena_dungeon.grading.worker import WarmWorker
+
+        dungeon = self._dungeon(key)
+        rooms = self.content.rooms_of(dungeon)
+        done = self.progress.cleared_ids()
+        cleared = [r for r in rooms if r.id in done]
+        if not cleared:
+            raise GameError(f"no room of {dungeon.id} is cleared yet",
+                            "a walkthrough shows the rooms you have cleared")
+        out = (out or self.workspace.root / f"{dungeon.slug}-walkthrough.ipynb").expanduser()
+        items = []
+        with WarmWorker() as worker:
+            for i, room in enumerate(cleared):
+                if on_room is not None:
+                    on_room(i, len(cleared), room)
+                path = self.room_path(room)
+                try:
+                    mine = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue  # the file is gone: nothing of the player's to show
+                result = grade(room, path, worker=worker)
+                items.append(export.WalkthroughRoom(
+                    room, mine, tuple(result.pictures) if result.cleared else ()))
+        notebook = export.build_walkthrough(dungeon, items, len(rooms))
+        backup = self.workspace.backup(out, f"{dungeon.slug}-walkthrough") \
+            if out.exists() else None
+        export.write(notebook, out)
+        return Exported(dungeon, out, len(items), len(rooms), backup, walkthrough=True)
 
     # ------------------------------------------------------------ views
 

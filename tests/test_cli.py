@@ -439,3 +439,23 @@ def test_verdicts_stack_in_a_narrow_terminal(arena, monkeypatch):
     assert max(len(line) for line in out.splitlines()) <= 80
     _columns(monkeypatch, 200)
     assert "case" in arena("check").output.splitlines()[1]  # the table's header
+
+
+def test_walkthrough_shows_cleared_rooms_beside_the_reference(arena):
+    import nbformat
+
+    arena("play")
+    assert arena("export", "9.9", "--walkthrough").exit_code == 1  # nothing cleared yet
+    _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "pass.py").read_text())
+    assert arena("check", "add-one").exit_code == 0
+    result = arena("export", "9.9", "--walkthrough")
+    assert result.exit_code == 0, result.output
+    notebook = nbformat.read(str(arena.ws / "9.9-fixture-walkthrough.ipynb"), as_version=4)
+    nbformat.validate(notebook)
+    sources = [c.source for c in notebook.cells]
+    assert (PLAYERS / "pass.py").read_text().rstrip("\n") in sources  # the player's
+    assert not any("Double it" in s for s in sources)  # only cleared rooms
+    pictures = [c for c in notebook.cells if c.get("attachments")]
+    assert pictures and "a gradient" in pictures[0].source  # the grader's picture, as a PNG
+    png = next(iter(pictures[0]["attachments"].values()))["image/png"]
+    assert png.startswith("iVBORw0KGgo")  # base64 of the PNG signature

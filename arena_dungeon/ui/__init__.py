@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from arena_dungeon.ui.checks import (
         dev_progress,
         grading_status,
+        rooms_progress,
         show_checked,
         show_dev_check,
         show_result,
@@ -45,14 +46,15 @@ if TYPE_CHECKING:
 
 _MODULE_OF = {
     "console": "console", "error": "console", "info": "console", "warn": "console",
-    "dev_progress": "checks", "grading_status": "checks", "show_checked": "checks",
+    "dev_progress": "checks", "grading_status": "checks", "rooms_progress": "checks", "show_checked": "checks",
     "show_dev_check": "checks", "show_result": "checks", "show_saved": "checks",
     "show_codex": "maps", "show_grader": "maps", "show_inventory": "maps", "show_map": "maps", "show_status": "maps",
     "show_entered": "pages", "show_exported": "pages", "show_hint": "pages",
     "show_reset": "pages", "show_solution": "pages", "show_subproblem": "pages",
     "show_technique": "pages", "show_curve": "pictures", "show_picture": "pictures",
 }
-__all__ = ["console", "dev_progress", "error", "grading_status", "info", "show_checked",
+__all__ = ["console", "dev_progress", "error", "grading_status", "info", "rooms_progress",
+           "show_checked",
            "show_codex", "show_curve", "show_grader", "show_dev_check", "show_entered", "show_exported",
            "show_hint", "show_inventory", "show_map", "show_picture", "show_reset",
            "show_result", "show_saved", "show_solution", "show_status", "show_subproblem",

@@ -265,6 +265,19 @@ def show_saved(paths: Sequence[Path]) -> None:
 
 
 @contextlib.contextmanager
+def rooms_progress(label: str) -> Iterator[Callable[[int, int, Room], None]]:
+    """A bar over rooms (`update(i, n, room)` as each starts); one line in a notebook."""
+    if IN_NOTEBOOK:
+        with notebook_line(f"{label} …") as show:
+            yield lambda i, n, room: show(f"{label}: {i + 1}/{n} {room.id}")
+        return
+    bar = progress_bar(f"[muted]{label}" + " {task.description}")
+    with bar:
+        task = bar.add_task("", total=None)
+        yield lambda i, n, room: bar.update(task, completed=i, total=n, description=room.id)
+
+
+@contextlib.contextmanager
 def dev_progress(total: int) -> Iterator[Callable[[], None]]:
     bar = progress_bar("checking rooms")
     with bar:

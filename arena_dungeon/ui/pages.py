@@ -87,6 +87,15 @@ def show_reset(done: ResetDone) -> None:
 
 
 def show_exported(done: Exported) -> None:
+    if done.walkthrough:
+        console.print(Text(f"📓 {done.dungeon.id} {done.dungeon.title}, walked through: ",
+                           style="room") + link(done.path))
+        console.print(Text(f"{done.rooms_open} cleared rooms of {done.rooms}: your solution, "
+                           "the reference, the debrief and the pictures", style="muted"))
+        if done.backup is not None:
+            console.print(Text("The walkthrough that was there is kept in ", style="muted")
+                          + link(done.backup))
+        return
     console.print(Text(f"📓 {done.dungeon.id} {done.dungeon.title} as a notebook: ",
                        style="room") + link(done.path))
     locked = done.rooms - done.rooms_open

@@ -146,6 +146,7 @@ class Codex:
     techniques: list[Technique]
     found: frozenset[str]
     subproblems: list[SubProblem]
+    found_in: dict[str, str] = field(default_factory=dict)  # tool -> dungeon id granting it
 
 
 @dataclass(eq=False)
@@ -229,8 +230,23 @@ class Session:
             return self.current_room()
         room = game.find_room(self.content, key)
         if room is None:
-            raise GameError(f"no room `{key}`", "`arena map` lists every room")
+            raise self._unknown(key)
         return room
+
+    def _unknown(self, key: str) -> GameError:
+        """No room or dungeon is called `key`: the error, with what the player may have meant."""
+        import difflib
+        import re
+
+        ids = [d.id for d in self.content.dungeons]
+        if re.fullmatch(r"\d+\.\d+", key.strip()):
+            return GameError(f"no dungeon `{key}`", f"dungeons: {', '.join(ids)}")
+        close = difflib.get_close_matches(key.strip().lower().replace("_", "-"),
+                                          [*self.content.rooms, *ids], n=3, cutoff=0.6)
+        if close:
+            return GameError(f"no room `{key}`",
+                             "did you mean " + " or ".join(f"`{c}`" for c in close) + "?")
+        return GameError(f"no room `{key}`", "`arena map` lists every room")
 
     def gradable(self, key: str | None) -> Room:
         """The room `arena check` would grade; a locked door is refused (issue 13: a room
@@ -499,8 +515,12 @@ class Session:
 
     def codex(self) -> Codex:
         c = self.content
+        found_in: dict[str, str] = {}
+        for room in c.ordered_rooms:
+            for tool in room.grants:
+                found_in.setdefault(tool, room.dungeon_id)
         return Codex(list(c.techniques.values()), frozenset(game.inventory(c, self.progress)),
-                     list(c.subproblems.values()))
+                     list(c.subproblems.values()), found_in)
 
     def technique_page(self, name: str) -> TechniquePage:
         c = self.content

@@ -459,3 +459,22 @@ def test_walkthrough_shows_cleared_rooms_beside_the_reference(arena):
     assert pictures and "a gradient" in pictures[0].source  # the grader's picture, as a PNG
     png = next(iter(pictures[0]["attachments"].values()))["image/png"]
     assert png.startswith("iVBORw0KGgo")  # base64 of the PNG signature
+
+
+def test_codex_keeps_unfound_tool_names_to_itself(arena):
+    """Issue 14.6: like the inventory, the codex says where a tool is, not its name."""
+    arena("play")
+    before = arena("codex").output
+    assert "alpha" not in before and "???" in before and "9.9" in before
+    _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "pass.py").read_text())
+    assert arena("check", "add-one").exit_code == 0
+    assert "alpha" in arena("codex").output
+
+
+def test_unknown_ids_get_a_did_you_mean(arena):
+    """Issue 14.6: a mistyped room or dungeon id names what it may have meant."""
+    wrong_dungeon = arena("play", "9.8")
+    assert wrong_dungeon.exit_code == 1 and "no dungeon `9.8`" in wrong_dungeon.output
+    assert "9.9" in wrong_dungeon.output
+    typo = arena("play", "add_onee")
+    assert typo.exit_code == 1 and "did you mean `add-one`?" in typo.output

@@ -79,15 +79,18 @@ def Markdown(text: str) -> RichMarkdown:  # noqa: N802 - stands in for rich's cl
 
 
 def Syntax(code: str, lexer: str, **kwargs: Any) -> RichSyntax:  # noqa: N802
-    """Rich Syntax (pygments), imported lazily."""
+    """Rich Syntax (pygments), imported lazily; long lines wrap (at 80 columns a line of
+    code is never cut)."""
     from rich.syntax import Syntax as _Syntax
 
+    kwargs.setdefault("word_wrap", True)
     return _Syntax(code, lexer, **kwargs)
 
 
 def syntax_from_path(path: Path, **kwargs: Any) -> RichSyntax:
     from rich.syntax import Syntax as _Syntax
 
+    kwargs.setdefault("word_wrap", True)
     return _Syntax.from_path(str(path), **kwargs)
 
 

@@ -106,15 +106,24 @@ def show_codex(codex: Codex) -> None:
     t = Table(box=box.SIMPLE_HEAD, show_edge=False, title="techniques", title_justify="left")
     t.add_column("tool", style="tool", no_wrap=True)
     t.add_column("summary")
-    for tech in codex.techniques:
-        found = tech.id in codex.found
-        t.add_row(tech.id if found else Text(tech.id, style="locked"),
-                  tech.summary if found else Text("not found yet", style="muted"))
+    # A tool not found yet keeps its name to itself (as in the inventory): only where it is.
+    found = [tech for tech in codex.techniques if tech.id in codex.found]
+    for tech in found:
+        t.add_row(tech.id, tech.summary)
+    order = {tool: i for i, tool in enumerate(codex.found_in)}  # play order of the dungeons
+    hidden = sorted((tech for tech in codex.techniques if tech.id not in codex.found),
+                    key=lambda tech: order.get(tech.id, len(order)))
+    for tech in hidden:
+        where = codex.found_in.get(tech.id)
+        t.add_row(Text("???", style="locked"),
+                  Text(f"not found yet (a room of {where} gives it)" if where else
+                       "not found yet", style="muted"))
     s = Table(box=box.SIMPLE_HEAD, show_edge=False, title="sub-problems", title_justify="left")
     s.add_column("problem", no_wrap=True)
     s.add_column("solved by", style="muted")
     for sub in codex.subproblems:
-        s.add_row(sub.id, ", ".join(sub.techniques))
+        s.add_row(sub.id, ", ".join(tool if tool in codex.found else "???"
+                                    for tool in sub.techniques))
     console.print(t)
     console.print(s)
     console.print(Text("`arena tool NAME` or `arena problem NAME` opens a page.", style="muted"))

@@ -119,11 +119,14 @@ def level(xp: int) -> int:
 
 
 def next_room(content: Content, progress: Progress, after: str | None = None) -> Room | None:
-    """The first open, uncleared room after `after` in curriculum order (wrapping around)."""
+    """The next open, uncleared room: after `after` in its own dungeon while that dungeon
+    has one (wrapping around inside it), else after it in curriculum order (wrapping)."""
     order = content.ordered_rooms
     st = states(content, progress)
     start = next((i + 1 for i, r in enumerate(order) if r.id == after), 0)
-    for room in order[start:] + order[:start]:
+    ahead = order[start:] + order[:start]
+    here = content.rooms[after].dungeon_id if after in content.rooms else None
+    for room in [r for r in ahead if r.dungeon_id == here] + ahead:
         if st[room.id].door is Door.OPEN and room.id != after:
             return room
     return None

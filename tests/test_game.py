@@ -137,3 +137,17 @@ def test_started_dungeons_survive_a_merge():
 
     disk, mine = Progress(started_at=["0.1"]), Progress(started_at=["1.1"])
     assert merge(disk, mine, Progress()).started_at == ["0.1", "1.1"]
+
+
+def test_next_stays_in_the_dungeon_while_it_has_open_rooms():
+    """Issue 14.6: after a clear, "Next:" looks in the same dungeon first (wrapping round it)."""
+    from arena_dungeon.content import load
+
+    content = load()
+    prog = Progress()
+    for room in content.rooms_of(content.dungeon("0.0")):
+        prog.room(room.id).cleared_at = "2026-01-01T00:00:00+00:00"
+    last = content.rooms_of(content.dungeon("0.1"))[-1]
+    nxt = game.next_room(content, prog, after=last.id)
+    assert nxt is not None and nxt.dungeon_id == "0.1"
+    assert game.states(content, prog)[nxt.id].door is game.Door.OPEN

@@ -120,6 +120,26 @@ def run_watch(session: Session, key: str | None) -> None:
     stop.set()
 
 
+def _confirm_hint(session: Session, room_id: str, events: Events) -> bool:
+    """A hint lowers an uncleared room's XP: ask first (y), as `arena hint` is asked for by
+    name. Saves that arrive meanwhile are put back, to be graded after."""
+    if session.progress.room(room_id).cleared:
+        return True
+    ui.info("[warn]A hint lowers this room's XP.[/] Show the next one? [y/N] ")
+    held = []
+    while True:
+        event = events.get()
+        if event.kind == "key":
+            break
+        held.append(event)
+    for other in held:
+        events.put(other)
+    if event.value != "y":
+        ui.info("[muted]no hint shown[/]")
+        return False
+    return True
+
+
 def _loop(session: Session, room_id: str, events: Events,
           worker: WarmWorker) -> str | None:
     """Handle events for one room; returns the next room's id, or None to quit."""
@@ -137,13 +157,14 @@ def _loop(session: Session, room_id: str, events: Events,
             if key == "\n":
                 _grade(session, room_id, worker)
             elif key == "h":
-                try:
-                    ui.show_hint(session.hint(room_id))
-                except GameError as exc:
-                    ui.error(str(exc), exc.hint)
-                _said(session)
-            elif key == "m":
-                ui.show_map(session.map_view())
+                if _confirm_hint(session, room_id, events):
+                    try:
+                        ui.show_hint(session.hint(room_id))
+                    except GameError as exc:
+                        ui.error(str(exc), exc.hint)
+                    _said(session)
+            elif key == "m":  # the dungeon you are in (`arena map` has them all)
+                ui.show_map(session.map_view(session.resolve(room_id).dungeon_id))
             elif key == "n":
                 nxt = session.next_room(room_id)
                 if nxt is None:

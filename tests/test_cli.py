@@ -478,3 +478,33 @@ def test_unknown_ids_get_a_did_you_mean(arena):
     assert "9.9" in wrong_dungeon.output
     typo = arena("play", "add_onee")
     assert typo.exit_code == 1 and "did you mean `add-one`?" in typo.output
+
+
+def test_save_without_a_picture_says_so(arena, tmp_path):
+    arena("play")
+    result = arena("check", "add-one", "--save", str(tmp_path / "pic.png"))  # the stub
+    assert "drew no picture" in result.output and not (tmp_path / "pic.png").exists()
+
+
+def test_watch_asks_before_a_hint_costs_xp(arena, monkeypatch):
+    """Issue 14.6: `h` in watch mode asks first while the room is not cleared."""
+    import arena_dungeon.watch
+    from arena_dungeon.grading.runner import grade as real_grade
+
+    class FakeWorker:
+        def __enter__(self) -> FakeWorker:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    monkeypatch.setattr(arena_dungeon.watch, "WarmWorker", FakeWorker)
+    monkeypatch.setattr("arena_dungeon.grading.runner.grade",
+                        lambda room, path, on_progress=None, worker=None:
+                        real_grade(room, path, on_progress=on_progress))
+    monkeypatch.setattr(arena_dungeon.watch, "_watch_file", lambda *args: None)
+    arena("play")  # the stub: not cleared
+    out = arena("watch", input="h\nx\nh\ny\nq\n").output
+    assert out.count("lowers this room's XP") == 2
+    assert "no hint shown" in out and out.count("hint 1/3") == 1
+    assert _progress(arena.ws)["rooms"]["add-one"]["hints_seen"] == [0]

@@ -257,6 +257,9 @@ def show_checked(checked: Checked, verbose: bool = False) -> bool:
 
 
 def show_saved(paths: Sequence[Path]) -> None:
+    if not paths:
+        warn("--save: this check drew no picture, so nothing was saved (rooms that draw one "
+             "do it when their picture case runs)")
     for path in paths:
         console.print(Text(f"saved {path}"))
 

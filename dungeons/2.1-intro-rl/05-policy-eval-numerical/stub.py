@@ -1,0 +1,20 @@
+"""Room: evaluate a policy by sweeping the Bellman equation until it stops moving.
+
+rl_env.py (next to this file) gives Environment (env.T, env.R: (num_states, num_actions,
+num_states)), Toy and Norvig.
+"""
+
+import numpy as np
+
+from rl_env import Arr, Environment
+
+
+def policy_eval_numerical(env: Environment, pi: Arr, gamma: float = 0.99, eps: float = 1e-8,
+                          max_iterations: int = 10_000) -> Arr:
+    """V^pi by iterating V <- r + gamma * P V from V = 0, all states at once.
+
+    pi: (num_states,) int, the action taken in each state. Stops when no state's value moved
+    by eps or more (returning the new V), or after max_iterations sweeps (returning the last).
+    Returns V: (num_states,) float.
+    """
+    raise NotImplementedError

@@ -210,3 +210,14 @@ def test_killing_arena_check_ends_the_grading_child(pack, tmp_path, sig):
 
         sweep_stale_folders()
         assert not [p for p in leftovers if p.exists()]
+
+
+def test_a_players_module_named_like_the_standard_library_does_not_stop_the_warm_worker(
+        tmp_path, monkeypatch, add_one):
+    """A learner's folder holding `profile.py` (torch imports the standard one) once made
+    every warm process die at start: `python -m` put the folder first on sys.path."""
+    (tmp_path / "profile.py").write_text("raise RuntimeError('not the standard library')\n")
+    monkeypatch.chdir(tmp_path)
+    with WarmWorker() as worker:
+        assert worker.wait_ready()
+        assert grade(add_one, add_one.solution, worker=worker).cleared

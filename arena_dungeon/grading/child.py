@@ -56,6 +56,18 @@ def pytest_command(room: Room, target: Path, report: Path,
     return [sys.executable, "-m", "pytest", *pytest_args(room, target, report, cases)]
 
 
+def warm_process_start() -> tuple[Path, dict[str, str]]:
+    """Where a warm worker or daemon starts, and its environment: an empty folder of ours, and
+    no current folder on sys.path (PYTHONSAFEPATH, Python 3.11+). `python -m` would otherwise
+    put the player's folder first on sys.path, where a `profile.py` or `random.py` of theirs
+    shadows the standard library module torch imports, and the warm process dies at start."""
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / f"arena-empty-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder, {**child_env(), "PYTHONSAFEPATH": "1"}
+
+
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop(TOKEN_ENV, None)

@@ -108,10 +108,11 @@ def start_in_background(workspace: Path, daemon_key: str) -> None:
     if status(workspace).running:
         return
     with contextlib.suppress(OSError):
+        cwd, env = child.warm_process_start()
         subprocess.Popen([sys.executable, "-m", "arena_dungeon.grading.daemon",
                           str(workspace.resolve()), daemon_key],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, env=child.child_env(),
+                         stderr=subprocess.DEVNULL, env=env, cwd=cwd,
                          start_new_session=True, close_fds=True)
 
 
@@ -276,10 +277,14 @@ def _write_state(state: Path, info: dict[str, Any]) -> None:
 
 
 def _hung_up(conn: socket.socket) -> bool:
-    """The checker closed its end (it gave up waiting, or was killed)."""
+    """The checker closed its end (it gave up waiting, or was killed). Never waits: select
+    says whether there is anything to read (a socket with a timeout would wait in recv)."""
+    import select
+
     try:
-        return conn.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
-    except (BlockingIOError, InterruptedError):
+        readable, _, _ = select.select([conn], [], [], 0)
+        return bool(readable) and conn.recv(1, socket.MSG_PEEK) == b""
+    except (TimeoutError, BlockingIOError, InterruptedError):
         return False
     except OSError:
         return True

@@ -155,9 +155,10 @@ class WarmWorker:
         self._spawn()
 
     def _spawn(self) -> None:
+        cwd, env = child.warm_process_start()
         self.proc = subprocess.Popen([sys.executable, "-m", "arena_dungeon.grading.worker"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, env=child.child_env(),
+                                     stderr=subprocess.DEVNULL, env=env, cwd=cwd,
                                      start_new_session=True, text=True, bufsize=1)
         self.messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.ready = threading.Event()

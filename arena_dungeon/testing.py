@@ -332,6 +332,12 @@ def assert_number_close(got: Any, expected: float, *, call: str = "",
 def assert_equal(got: Any, expected: Any, *, call: str = "") -> None:
     """Check a plain value (bool, int, str, tuple) for equality, type included."""
     where = f"{call} " if call else ""
+    if isinstance(expected, bool) and isinstance(got, torch.Tensor):
+        # `if tensor(True):` works, but `is True`, JSON and a bool signature do not: a yes/no
+        # answer is a Python bool (a one-element number tensor stands in for a number).
+        fail(f"{where}returned {describe(got)}, expected a Python bool ({expected!r}): turn "
+             "the answer into one with bool(...) or .item()", kind="type",
+             expected=describe(expected), got=describe(got))
     if isinstance(got, torch.Tensor) and got.numel() == 1 and not isinstance(expected, torch.Tensor):
         got = got.item()
     if type(got) is not type(expected) and not (

@@ -88,3 +88,13 @@ def test_assert_shape_only_checks_shape():
 def test_call_watched_sees_torch_functions():
     _, names = T.call_watched(lambda x: torch.nn.functional.relu(x).sum(), torch.ones(2))
     assert "relu" in names and "sum" in names
+
+
+def test_a_tensor_is_not_a_bool_answer():
+    """Issue 14.7: a function whose signature returns bool must return a bool."""
+    m = _mismatch(T.assert_equal, torch.tensor(True), True, call="is_square(x)")
+    assert m.kind == "type"
+    assert m.summary.startswith("is_square(x) returned ")
+    assert "expected a Python bool (True)" in m.summary
+    T.assert_equal(True, True)
+    T.assert_equal(torch.tensor(3), 3)  # a one-element tensor still stands in for a number

@@ -254,3 +254,15 @@ def test_the_players_prints_are_kept_with_the_failed_case(cold):
     assert "debug: x has shape ()" in result.cases[0].output
     assert "debug: x has shape (4,)" in result.cases[1].output
     assert "debug" not in result.cases[0].message
+
+
+def test_none_indexing_can_be_forbidden():
+    """Issue 14.7: `x[None, :, None]` adds axes without the tool a room teaches."""
+    from arena_dungeon.content import Rules
+    from arena_dungeon.grading import rules
+
+    source = "import torch\n\n\ndef f():\n    return torch.arange(6)[None, :, None]\n"
+    found = rules.check(source, Rules(forbid=["[None]"]), "f")
+    assert [v.line for v in found] == [5] and "indexing with `None`" in found[0].reason
+    assert rules.check(source, Rules(forbid=["reshape"]), "f") == []
+    assert rules.check(source.replace("None, :, None", "0"), Rules(forbid=["[None]"]), "f") == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from arena_dungeon.content import Rules
 
+NONE_INDEX = "[None]"  # in `forbid`: no `x[None]`, `x[:, None]`, `x[..., None]`
 _LOOPS = (ast.For, ast.While, ast.AsyncFor, ast.ListComp, ast.SetComp, ast.DictComp,
           ast.GeneratorExp)
 
@@ -92,6 +93,11 @@ def check(source: str, rules: Rules, entry: str) -> list[Violation]:
             found.append(Violation(getattr(n, "lineno", 0),
                                    f"`{forbidden}` is off-limits in this room (the brief says "
                                    "which tools to use)"))
+        elif NONE_INDEX in rules.forbid and isinstance(n, ast.Subscript) and any(
+                isinstance(k, ast.Constant) and k.value is None for k in ast.walk(n.slice)):
+            found.append(Violation(getattr(n, "lineno", 0),
+                                   "indexing with `None` to add an axis is off-limits in this "
+                                   "room (the brief says which tools to use)"))
     if rules.max_lines is not None and scope is not tree:
         segment = ast.get_source_segment(source, scope) or ""
         body = [line for line in segment.splitlines()[1:]

@@ -159,6 +159,7 @@ def clear(content: Content, progress: Progress, room: Room, when: str) -> ClearR
     tools_before = set(inventory(content, progress))
     record.cleared_at = when
     record.xp = xp_for(room, record)
+    record.attempts_at_clear = record.attempts
     record.last_failure_kinds, record.last_failed_cases = [], []
     after = states(content, progress)
     new_tools = [t for t in room.grants if t not in tools_before]

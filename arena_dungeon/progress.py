@@ -51,6 +51,7 @@ class RoomProgress:
     last_failure_kinds: list[str] = field(default_factory=list)
     last_failed_cases: list[str] = field(default_factory=list)
     xp: int = 0  # awarded when first cleared; kept so later content edits don't change history
+    attempts_at_clear: int | None = None  # checks it took, counted when first cleared
 
     @property
     def cleared(self) -> bool:
@@ -67,8 +68,8 @@ class RoomProgress:
         hints = kwargs.get("hints_seen", [])
         if len(set(hints)) != len(hints) or not all(0 <= h < _MAX_HINTS for h in hints):
             raise ValueError("field `hints_seen` is not a list of distinct hint numbers")
-        for key in ("attempts", "xp"):
-            if not 0 <= kwargs.get(key, 0) <= _MAX_COUNT:
+        for key in ("attempts", "xp", "attempts_at_clear"):
+            if not 0 <= (kwargs.get(key) or 0) <= _MAX_COUNT:
                 raise ValueError(f"field `{key}` is out of range")
         return cls(**kwargs)
 
@@ -79,7 +80,7 @@ class RoomProgress:
 _FIELD_TYPES: dict[str, Any] = {
     "cleared_at": (str, type(None)), "hints_seen": (list, int), "peeked": bool,
     "attempts": int, "last_failure_kinds": (list, str), "last_failed_cases": (list, str),
-    "xp": int,
+    "xp": int, "attempts_at_clear": (int, type(None)),
 }
 
 
@@ -196,6 +197,7 @@ def merge(disk: Progress, mine: Progress, base: Progress | None) -> Progress:
             last_failure_kinds=list(failed.last_failure_kinds),
             last_failed_cases=list(failed.last_failed_cases),
             xp=first.xp if first else 0,
+            attempts_at_clear=first.attempts_at_clear if first else None,
         )
     return out
 

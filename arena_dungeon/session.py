@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # grading imports nothing heavy at the top, but `hint` must n
     from arena_dungeon.grading.daemon import Status as GraderStatus
     from arena_dungeon.grading.report import RoomResult
     from arena_dungeon.grading.worker import GradingWorker
+    from arena_dungeon.mastery import Mastery
 
 __all__ = ["Checked", "Codex", "DungeonMap", "Entered", "Exported", "GameError", "HintShown",
            "Inventory", "MapView", "OnProgress", "ResetDone", "Session", "Solution", "Status",
@@ -137,6 +138,7 @@ class Inventory:
     lent: frozenset[str]  # hidden tools that open doors anyway (`game.lent`)
     xp: int
     level: int
+    mastery: dict[str, Mastery] = field(default_factory=dict)  # found tool -> how well
 
 
 @dataclass(eq=False)
@@ -509,9 +511,12 @@ class Session:
             for tool in room.grants:
                 if tool not in found and tool not in hidden:
                     hidden[tool] = room
+        from arena_dungeon import mastery
+
         xp = game.total_xp(self.progress)
         return Inventory({t: c.techniques.get(t) for t in found}, hidden,
-                         frozenset(game.lent(c, self.progress)), xp, game.level(xp))
+                         frozenset(game.lent(c, self.progress)), xp, game.level(xp),
+                         mastery.of(c, self.progress, found))
 
     def codex(self) -> Codex:
         c = self.content

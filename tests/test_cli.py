@@ -508,3 +508,12 @@ def test_watch_asks_before_a_hint_costs_xp(arena, monkeypatch):
     assert out.count("lowers this room's XP") == 2
     assert "no hint shown" in out and out.count("hint 1/3") == 1
     assert _progress(arena.ws)["rooms"]["add-one"]["hints_seen"] == [0]
+
+
+def test_inventory_shows_how_well_each_tool_is_mastered(arena):
+    arena("play")
+    _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "pass.py").read_text())
+    assert arena("check", "add-one").exit_code == 0
+    out = arena("inventory").output
+    assert "alpha" in out and "▰▰▰▰▰ solid" in out
+    assert _progress(arena.ws)["rooms"]["add-one"]["attempts_at_clear"] == 1

@@ -80,12 +80,23 @@ def show_map(view: MapView) -> None:
     console.print(out, soft_wrap=True)
 
 
+def _mastery_bar(score: float, label: str) -> Text:
+    """Five cells of mastery, then its word: `▰▰▰▱▱ good  `."""
+    full = round(score * 5)
+    style = {"solid": "pass", "good": "cleared", "shaky": "warn"}.get(label, "fail")
+    return Text("▰" * full, style) + Text("▱" * (5 - full), "muted") + \
+        Text(f" {label:<8}", style)
+
+
 def show_inventory(inv: Inventory) -> None:
     console.print(Rule(Text(f"inventory · {len(inv.found)} tools · level {inv.level} · "
                             f"{inv.xp} XP", "tool"), align="left", style="magenta"))
     rows = []
     for tool, page in inv.found.items():
-        rows.append([Text(tool, "tool"), inline_markdown(page.summary) if page else Text("")])
+        known = inv.mastery.get(tool)
+        bar = _mastery_bar(known.score, known.label) if known else Text("")
+        rows.append([Text(tool, "tool"), bar + (inline_markdown(page.summary) if page
+                                                 else Text(""))])
     for tool, where in inv.hidden.items():
         if tool in inv.lent:
             rows.append([Text(tool, "muted"),

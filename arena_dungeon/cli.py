@@ -131,6 +131,26 @@ def check(room: RoomArg = None,
 
 
 @app.command()
+def review(tool: Annotated[str | None, typer.Argument(
+               help="Drill this tool now (default: the one most overdue).",
+               autocompletion=_complete_tool, show_default=False)] = None,
+           check_it: Annotated[bool, typer.Option(
+               "--check", help="Grade the drill under way.")] = False) -> None:
+    """Spaced review: replay a cleared room from a blank stub for a tool that is due."""
+    with _session() as session:
+        if check_it:
+            drill = session.drill_under_way()
+            if drill is None:
+                ui.error("no drill is under way", "`arena review` starts one")
+                raise typer.Exit(1)
+            with ui.grading_status(drill.room) as update:
+                done = session.review_check(on_progress=update)
+            ui.show_drill_checked(done)
+            raise typer.Exit(0 if done.result.cleared else 1)
+        ui.show_drill(session.review(tool))
+
+
+@app.command()
 def watch(room: RoomArg = None) -> None:
     """Re-grade on every save. Keys: h hint, n next room, m map, q quit."""
     from arena_dungeon.watch import run_watch

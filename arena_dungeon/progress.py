@@ -110,6 +110,43 @@ def _is(value: Any, expected: Any) -> bool:
 
 
 @dataclass
+class ReviewRecord:
+    """The spaced-review schedule of one tool (arena_dungeon/mastery.py)."""
+
+    interval: float = 1.0  # days until the next review after the last drill
+    due: str | None = None  # when the next drill is due (None: a day after the tool was found)
+    last: str | None = None  # when last drilled
+    drills: int = 0
+    clean: int = 0  # drills cleared in one check, no hint
+    lapses: int = 0  # drills that took more than two checks
+    room: str | None = None  # the room of the drill under way (None: no drill under way)
+    checks: int = 0  # checks in the drill under way
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ReviewRecord:
+        if not isinstance(data, dict):
+            raise ValueError("a review record is not an object")
+        kwargs = {k: v for k, v in data.items() if k in _REVIEW_TYPES}
+        for key, value in kwargs.items():
+            _check_type(key, value, _REVIEW_TYPES[key])
+        if not 0 < float(kwargs.get("interval", 1.0)) <= 3650:
+            raise ValueError("field `interval` is out of range")
+        for key in ("drills", "clean", "lapses", "checks"):
+            if not 0 <= kwargs.get(key, 0) <= _MAX_COUNT:
+                raise ValueError(f"field `{key}` is out of range")
+        return cls(**kwargs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_REVIEW_TYPES: dict[str, Any] = {
+    "interval": (int, float), "due": (str, type(None)), "last": (str, type(None)),
+    "drills": int, "clean": int, "lapses": int, "room": (str, type(None)), "checks": int,
+}
+
+
+@dataclass
 class Progress:
     """The whole save: rooms keyed by their stable id, and the current room.
 
@@ -121,6 +158,7 @@ class Progress:
     current: str | None = None
     rooms: dict[str, RoomProgress] = field(default_factory=dict)
     started_at: list[str] = field(default_factory=list)  # dungeons entered without the earlier ones
+    reviews: dict[str, ReviewRecord] = field(default_factory=dict)  # tool -> its schedule
     base: Progress | None = field(default=None, repr=False, compare=False)
 
     def room(self, room_id: str) -> RoomProgress:
@@ -142,14 +180,20 @@ class Progress:
         if not (isinstance(started, list) and len(started) <= 100
                 and all(isinstance(s, str) and len(s) <= _MAX_TEXT for s in started)):
             raise ValueError("field `started_at` is not a list of dungeon ids")
+        reviews = data.get("reviews", {})
+        if not isinstance(reviews, dict) or len(reviews) > 1000:
+            raise ValueError("field `reviews` is not an object")
         return cls(format_version=FORMAT_VERSION, current=current,
                    rooms={str(k): RoomProgress.from_dict(v) for k, v in rooms.items()},
-                   started_at=list(started))
+                   started_at=list(started),
+                   reviews={str(k): ReviewRecord.from_dict(v) for k, v in reviews.items()})
 
     def to_dict(self) -> dict[str, Any]:
         return {"format_version": FORMAT_VERSION, "current": self.current,
                 "rooms": {k: r.to_dict() for k, r in sorted(self.rooms.items())},
-                **({"started_at": list(self.started_at)} if self.started_at else {})}
+                **({"started_at": list(self.started_at)} if self.started_at else {}),
+                **({"reviews": {k: r.to_dict() for k, r in sorted(self.reviews.items())}}
+                   if self.reviews else {})}
 
     def snapshot(self) -> Progress:
         """A deep copy without a base."""
@@ -159,6 +203,7 @@ class Progress:
         """Become `other` (after a merge), keeping the record objects callers may hold."""
         self.current = other.current
         self.started_at = list(other.started_at)
+        self.reviews = other.reviews
         for room_id, record in other.rooms.items():
             if room_id in self.rooms:
                 vars(self.rooms[room_id]).update(vars(record))
@@ -178,6 +223,13 @@ def merge(disk: Progress, mine: Progress, base: Progress | None) -> Progress:
     out = Progress(current=mine.current if mine.current != base.current else disk.current,
                    started_at=disk.started_at + [s for s in mine.started_at
                                                  if s not in disk.started_at])
+    # A tool's schedule: this process's when it drilled since `base`, else the disk's.
+    for tool in sorted(set(disk.reviews) | set(mine.reviews)):
+        d_rev, m_rev, b_rev = disk.reviews.get(tool), mine.reviews.get(tool), base.reviews.get(tool)
+        changed = m_rev is not None and (b_rev is None or m_rev.to_dict() != b_rev.to_dict())
+        chosen = m_rev if changed or d_rev is None else d_rev
+        if chosen is not None:
+            out.reviews[tool] = ReviewRecord.from_dict(chosen.to_dict())
     for room_id in sorted(set(disk.rooms) | set(mine.rooms)):
         d, m = disk.rooms.get(room_id), mine.rooms.get(room_id)
         if d is None or m is None:
@@ -203,8 +255,13 @@ def merge(disk: Progress, mine: Progress, base: Progress | None) -> Progress:
 
 
 def now() -> str:
+    """The time, as saved (UTC, ISO 8601). ARENA_NOW sets it: the clock tests control."""
     from datetime import datetime, timezone
 
+    fixed = os.environ.get("ARENA_NOW")
+    if fixed:
+        return datetime.fromisoformat(fixed).astimezone(timezone.utc).isoformat(
+            timespec="seconds")
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 

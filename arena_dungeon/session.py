@@ -93,6 +93,25 @@ class Saved:
 
 
 @dataclass(eq=False)
+class Drill:
+    """A review drill: a cleared room replayed from a blank stub, for one tool."""
+
+    tool: str
+    room: Room
+    path: Path
+    started: bool  # written just now (else: the drill under way)
+    due: list[str]  # every tool due for review now, this one first when it is due
+
+
+@dataclass(eq=False)
+class DrillChecked:
+    drill: Drill
+    result: RoomResult
+    checks: int  # in this drill so far
+    interval: float | None = None  # days to the next review, once cleared
+
+
+@dataclass(eq=False)
 class ResetDone:
     """A room's file put back to the stub, and where the attempt was kept."""
 
@@ -423,6 +442,81 @@ class Session:
                                                         keep=keep)
         return Saved(room, path, backup)
 
+    # ------------------------------------------------------------ spaced review
+
+    def _drill_path(self, room: Room) -> Path:
+        return self.workspace.root / "review" / room.filename
+
+    def drill_under_way(self) -> Drill | None:
+        for tool, record in self.progress.reviews.items():
+            room = self.content.rooms.get(record.room or "")
+            if room is not None:
+                return Drill(tool, room, self._drill_path(room), False, [])
+        return None
+
+    def review(self, tool: str | None = None) -> Drill:
+        """The drill under way, or a new one: for `tool`, else for the most overdue tool."""
+        from arena_dungeon import mastery
+        from arena_dungeon.progress import ReviewRecord
+
+        found = game.inventory(self.content, self.progress)
+        due = mastery.due(self.content, self.progress, found, progress.now())
+        if tool is None:
+            current = self.drill_under_way()
+            if current is not None:
+                current.due = due
+                return current
+            if not due:
+                raise GameError("no tool is due for review yet",
+                                "`arena review TOOL` drills one now; `arena inventory` shows "
+                                "how well each is mastered")
+            tool = due[0]
+        else:
+            key = game.fuzzy(tool, found)
+            if key is None:
+                raise GameError(f"`{tool}` is not a tool you have found",
+                                f"yours: {', '.join(found) or 'none yet'}")
+            tool = key
+        room = mastery.next_drill_room(self.content, self.progress, tool)
+        if room is None:
+            raise GameError(f"no cleared room uses `{tool}` yet")
+        record = self.progress.reviews.setdefault(tool, ReviewRecord())
+        for other, rec in self.progress.reviews.items():  # one drill at a time
+            if other != tool:
+                rec.room, rec.checks = None, 0
+        record.room, record.checks = room.id, 0
+        path = self._drill_path(room)
+        # (an older drill's file of the same room goes to the backups)
+        self.workspace.write_player_file(self.dungeon_of(room), room,
+                                         room.stub.read_text(encoding="utf-8"), keep=True,
+                                         path=path)
+        self.save()
+        return Drill(tool, room, path, True, due)
+
+    def review_check(self, on_progress: OnProgress | None = None) -> DrillChecked:
+        """Grade the drill under way; cleared, schedule the tool's next review."""
+        from arena_dungeon import mastery
+        from arena_dungeon.grading.runner import grade
+
+        drill = self.drill_under_way()
+        if drill is None:
+            raise GameError("no drill is under way", "`arena review` starts one")
+        room, record = drill.room, self.progress.reviews[drill.tool]
+        if not drill.path.exists():
+            raise GameError(f"the drill's file {drill.path} is missing",
+                            f"`arena review {drill.tool}` writes a fresh one")
+        from arena_dungeon.content import seen_fingerprint
+        from arena_dungeon.grading import daemon
+
+        worker = daemon.client(self.workspace.root, seen_fingerprint(self.content.root))
+        result = grade(room, drill.path, on_progress=on_progress, worker=worker)
+        record.checks += 1
+        done = DrillChecked(drill, result, record.checks)
+        if result.cleared:
+            done.interval = mastery.finish_drill(record, progress.now())
+        self.save()
+        return done
+
     def reset(self, key: str | None) -> ResetDone:
         room = self.resolve(key)
         path, backup = self.workspace.reset(self.dungeon_of(room), room)
@@ -516,7 +610,7 @@ class Session:
         xp = game.total_xp(self.progress)
         return Inventory({t: c.techniques.get(t) for t in found}, hidden,
                          frozenset(game.lent(c, self.progress)), xp, game.level(xp),
-                         mastery.of(c, self.progress, found))
+                         mastery.of(c, self.progress, found, progress.now()))
 
     def codex(self) -> Codex:
         c = self.content

@@ -119,10 +119,10 @@ class Workspace:
         return dest
 
     def write_player_file(self, dungeon: Dungeon, room: Room, source: str,
-                          keep: bool) -> tuple[Path, Path | None]:
-        """Save `source` as the player's file for `room` (atomically), backing up what was
-        there first when `keep` and it differs; returns (file, backup)."""
-        path = self.room_file(dungeon, room)
+                          keep: bool, path: Path | None = None) -> tuple[Path, Path | None]:
+        """Save `source` as the player's file for `room` (or at `path`, atomically), backing
+        up what was there first when `keep` and it differs; returns (file, backup)."""
+        path = path or self.room_file(dungeon, room)
         self.ensure_given(dungeon, room)
         with self._io("save your file"):
             old = path.read_text(encoding="utf-8") if path.exists() else None

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
         rooms_progress,
         show_checked,
         show_dev_check,
+        show_drill,
+        show_drill_checked,
         show_result,
         show_saved,
     )
@@ -47,7 +49,8 @@ if TYPE_CHECKING:
 _MODULE_OF = {
     "console": "console", "error": "console", "info": "console", "warn": "console",
     "dev_progress": "checks", "grading_status": "checks", "rooms_progress": "checks", "show_checked": "checks",
-    "show_dev_check": "checks", "show_result": "checks", "show_saved": "checks",
+    "show_dev_check": "checks", "show_result": "checks", "show_drill": "checks",
+    "show_drill_checked": "checks", "show_saved": "checks",
     "show_codex": "maps", "show_grader": "maps", "show_inventory": "maps", "show_map": "maps", "show_status": "maps",
     "show_entered": "pages", "show_exported": "pages", "show_hint": "pages",
     "show_reset": "pages", "show_solution": "pages", "show_subproblem": "pages",
@@ -55,7 +58,7 @@ _MODULE_OF = {
 }
 __all__ = ["console", "dev_progress", "error", "grading_status", "info", "rooms_progress",
            "show_checked",
-           "show_codex", "show_curve", "show_grader", "show_dev_check", "show_entered", "show_exported",
+           "show_codex", "show_curve", "show_drill", "show_drill_checked", "show_grader", "show_dev_check", "show_entered", "show_exported",
            "show_hint", "show_inventory", "show_map", "show_picture", "show_reset",
            "show_result", "show_saved", "show_solution", "show_status", "show_subproblem",
            "show_technique", "warn"]

@@ -22,6 +22,7 @@ from arena_dungeon.ui.console import (
     error,
     info,
     inline_markdown,
+    link,
     progress_bar,
     syntax_from_path,
     warn,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from arena_dungeon.content import Room
     from arena_dungeon.dev.report import Report
     from arena_dungeon.grading.report import CaseResult, RoomResult
-    from arena_dungeon.session import Checked, OnProgress
+    from arena_dungeon.session import Checked, Drill, DrillChecked, OnProgress
 
 
 @contextlib.contextmanager
@@ -254,6 +255,34 @@ def show_checked(checked: Checked, verbose: bool = False) -> bool:
         where = "this cell" if IN_NOTEBOOK else checked.path.name
         info(f"Replace `raise NotImplementedError` in {where} with your code.")
     return result.cleared
+
+
+def show_drill(drill: Drill) -> None:
+    """A review drill: which tool, which room, the file to write, what else is due."""
+    room = drill.room
+    head = "Review" if drill.started else "Review under way"
+    console.print(Panel(Group(
+        Text(f"{room.title} ({room.id}), from a blank stub", style="room"),
+        Text(f"for the tool {drill.tool}: you cleared this room before; do it again from "
+             "memory", style="muted")),
+        title=f"{head} · {drill.tool}", title_align="left", border_style="magenta"))
+    console.print(Markdown(room.brief))
+    console.print(Text("Your drill file: ", style="muted") + link(drill.path))
+    others = [t for t in drill.due if t != drill.tool]
+    if others:
+        console.print(Text(f"also due: {', '.join(others)}", style="muted"))
+    info("[muted]Write it, then `arena review --check`. Cleared in one check, the next review "
+         "of this tool comes 2.5 times later.[/]")
+
+
+def show_drill_checked(done: DrillChecked) -> None:
+    show_result(done.result, done.drill.path)
+    if done.interval is None:
+        return
+    checks = "one check" if done.checks == 1 else f"{done.checks} checks"
+    console.print(Panel(Text(f"Drill cleared in {checks}. Next review of {done.drill.tool} in "
+                             f"{done.interval:.1f} days.", style="pass"),
+                        border_style="green"))
 
 
 def show_saved(paths: Sequence[Path]) -> None:

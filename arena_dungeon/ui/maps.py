@@ -95,6 +95,8 @@ def show_inventory(inv: Inventory) -> None:
     for tool, page in inv.found.items():
         known = inv.mastery.get(tool)
         bar = _mastery_bar(known.score, known.label) if known else Text("")
+        if known is not None and known.due:
+            bar.append("review due ", "warn")
         rows.append([Text(tool, "tool"), bar + (inline_markdown(page.summary) if page
                                                  else Text(""))])
     for tool, where in inv.hidden.items():

@@ -151,6 +151,20 @@ def review(tool: Annotated[str | None, typer.Argument(
 
 
 @app.command()
+def stats(as_json: Annotated[bool, typer.Option(
+        "--json", help="Print the numbers as JSON, for charts of your own.")] = False) -> None:
+    """Checks, hints and rooms per dungeon, mastery per tool, the hardest rooms, your streak."""
+    with _session() as session:
+        numbers = session.stats()
+        if as_json:
+            import json
+
+            print(json.dumps(numbers.to_json(), indent=2))
+        else:
+            ui.show_stats(numbers)
+
+
+@app.command()
 def watch(room: RoomArg = None) -> None:
     """Re-grade on every save. Keys: h hint, n next room, m map, q quit."""
     from arena_dungeon.watch import run_watch

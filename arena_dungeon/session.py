@@ -93,6 +93,37 @@ class Saved:
 
 
 @dataclass(eq=False)
+class DungeonStats:
+    id: str
+    title: str
+    cleared: int
+    rooms: int
+    checks: int
+    hints: int
+    peeks: int
+
+
+@dataclass(eq=False)
+class Stats:
+    """What `arena stats` draws (and `--json` writes)."""
+
+    dungeons: list[DungeonStats]
+    tools: list[Mastery]
+    hardest: list[tuple[str, str, int, int]]  # room id, title, checks to clear, hints
+    streak: int  # days in a row with a clear or a drill, up to today (or yesterday)
+    days: int  # days with a clear or a drill, in all
+
+    def to_json(self) -> dict[str, object]:
+        from dataclasses import asdict
+
+        return {"dungeons": [asdict(d) for d in self.dungeons],
+                "tools": [asdict(t) | {"label": t.label} for t in self.tools],
+                "hardest": [dict(zip(("room", "title", "checks", "hints"), h))
+                            for h in self.hardest],
+                "streak_days": self.streak, "days_practised": self.days}
+
+
+@dataclass(eq=False)
 class Drill:
     """A review drill: a cleared room replayed from a blank stub, for one tool."""
 
@@ -441,6 +472,40 @@ class Session:
         path, backup = self.workspace.write_player_file(self.dungeon_of(room), room, source,
                                                         keep=keep)
         return Saved(room, path, backup)
+
+    def stats(self) -> Stats:
+        """Time, checks and hints per dungeon and per tool, the hardest rooms, the streak."""
+        from datetime import date, datetime, timedelta
+
+        from arena_dungeon import mastery
+
+        c, prog = self.content, self.progress
+        dungeons = []
+        for d in c.dungeons:
+            recs = [prog.rooms.get(r.id) for r in c.rooms_of(d)]
+            seen = [r for r in recs if r is not None]
+            dungeons.append(DungeonStats(d.id, d.title, sum(r.cleared for r in seen), len(recs),
+                                         sum(r.attempts for r in seen),
+                                         sum(len(r.hints_seen) for r in seen),
+                                         sum(r.peeked for r in seen)))
+        cleared = [(room, prog.rooms[room.id]) for room in c.ordered_rooms
+                   if room.id in prog.rooms and prog.rooms[room.id].cleared]
+        hardest = sorted(cleared, key=lambda rr: (-(rr[1].attempts_at_clear or 0),
+                                                  -len(rr[1].hints_seen)))[:5]
+        days = {datetime.fromisoformat(r.cleared_at).date() for _, r in cleared
+                if r.cleared_at} | {datetime.fromisoformat(v.last).date()
+                                    for v in prog.reviews.values() if v.last}
+        today = datetime.fromisoformat(progress.now()).date()
+        day: date = today if today in days else today - timedelta(days=1)
+        streak = 0
+        while day in days:
+            streak, day = streak + 1, day - timedelta(days=1)
+        found = game.inventory(c, prog)
+        return Stats(dungeons, list(mastery.of(c, prog, found, progress.now()).values()),
+                     [(room.id, room.title, r.attempts_at_clear or r.attempts,
+                       len(r.hints_seen)) for room, r in hardest if
+                      (r.attempts_at_clear or 0) > 1 or r.hints_seen],
+                     streak, len(days))
 
     # ------------------------------------------------------------ spaced review
 

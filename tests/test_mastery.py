@@ -100,3 +100,30 @@ def test_schedules_merge_with_what_another_process_saved():
     mine.reviews["b"] = ReviewRecord(drills=1)
     out = merge(disk, mine, None)
     assert out.reviews["a"].drills == 3 and out.reviews["b"].drills == 1
+
+
+def test_stats_count_checks_hints_and_the_streak(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from arena_dungeon.cli import app
+    from tests.conftest import FIXTURE_PACK, PLAYERS
+
+    monkeypatch.setenv("ARENA_CONTENT", str(FIXTURE_PACK))
+    ws = tmp_path / "ws"
+    runner = CliRunner()
+    monkeypatch.setenv("ARENA_NOW", "2026-12-01T10:00:00+00:00")
+    runner.invoke(app, ["--workspace", str(ws), "play"])
+    runner.invoke(app, ["--workspace", str(ws), "hint"])
+    next(ws.glob("*/01_add_one.py")).write_text((PLAYERS / "pass.py").read_text())
+    runner.invoke(app, ["--workspace", str(ws), "check"])
+    monkeypatch.setenv("ARENA_NOW", "2026-12-02T09:00:00+00:00")
+    shown = json.loads(runner.invoke(app, ["--workspace", str(ws), "stats", "--json"]).output)
+    assert shown["dungeons"] == [{"id": "9.9", "title": "Fixture Keep", "cleared": 1,
+                                  "rooms": 2, "checks": 1, "hints": 1, "peeks": 0}]
+    assert [(t["tool"], t["label"], t["due"]) for t in shown["tools"]] == [("alpha", "solid",
+                                                                             False)]
+    assert shown["streak_days"] == 1 and shown["days_practised"] == 1  # yesterday counts
+    monkeypatch.setenv("ARENA_NOW", "2026-12-04T09:00:00+00:00")
+    later = json.loads(runner.invoke(app, ["--workspace", str(ws), "stats", "--json"]).output)
+    assert later["streak_days"] == 0 and later["tools"][0]["due"]
+    assert "streak: 0 days" in runner.invoke(app, ["--workspace", str(ws), "stats"]).output

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         show_grader,
         show_inventory,
         show_map,
+        show_stats,
         show_status,
     )
     from arena_dungeon.ui.pages import (
@@ -52,6 +53,7 @@ _MODULE_OF = {
     "show_dev_check": "checks", "show_result": "checks", "show_drill": "checks",
     "show_drill_checked": "checks", "show_saved": "checks",
     "show_codex": "maps", "show_grader": "maps", "show_inventory": "maps", "show_map": "maps", "show_status": "maps",
+    "show_stats": "maps",
     "show_entered": "pages", "show_exported": "pages", "show_hint": "pages",
     "show_reset": "pages", "show_solution": "pages", "show_subproblem": "pages",
     "show_technique": "pages", "show_curve": "pictures", "show_picture": "pictures",
@@ -60,7 +62,7 @@ __all__ = ["console", "dev_progress", "error", "grading_status", "info", "rooms_
            "show_checked",
            "show_codex", "show_curve", "show_drill", "show_drill_checked", "show_grader", "show_dev_check", "show_entered", "show_exported",
            "show_hint", "show_inventory", "show_map", "show_picture", "show_reset",
-           "show_result", "show_saved", "show_solution", "show_status", "show_subproblem",
+           "show_result", "show_saved", "show_solution", "show_stats", "show_status", "show_subproblem",
            "show_technique", "warn"]
 
 

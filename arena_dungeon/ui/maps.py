@@ -14,7 +14,7 @@ from arena_dungeon.ui.console import DONE, LOCK, OPEN, console, info, inline_mar
 if TYPE_CHECKING:
     from arena_dungeon.content import Room
     from arena_dungeon.grading.daemon import Status as GraderStatus
-    from arena_dungeon.session import Codex, Inventory, MapView, Status
+    from arena_dungeon.session import Codex, Inventory, MapView, Stats, Status
 
 _DOORS = {Door.CLEARED: (DONE, "cleared"), Door.LOCKED: (LOCK, ""), Door.OPEN: (OPEN, "open")}
 
@@ -86,6 +86,35 @@ def _mastery_bar(score: float, label: str) -> Text:
     style = {"solid": "pass", "good": "cleared", "shaky": "warn"}.get(label, "fail")
     return Text("▰" * full, style) + Text("▱" * (5 - full), "muted") + \
         Text(f" {label:<8}", style)
+
+
+def show_stats(stats: Stats) -> None:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, show_edge=False, title="dungeons", title_justify="left")
+    for name in ("dungeon", "rooms", "checks", "hints", "peeks"):
+        t.add_column(name, justify="left" if name == "dungeon" else "right")
+    for d in stats.dungeons:
+        if d.checks or d.cleared:
+            t.add_row(f"{d.id} {d.title}", f"{d.cleared}/{d.rooms}", str(d.checks),
+                      str(d.hints), str(d.peeks))
+    console.print(t)
+    if stats.tools:
+        console.print(Text("mastery", style="bold"))
+        width = max(len(m.tool) for m in stats.tools)
+        for m in sorted(stats.tools, key=lambda m: m.score):
+            line = Text(f"  {m.tool:<{width}}  ", "tool") + _mastery_bar(m.score, m.label)
+            line.append(f"{m.rooms} room{'s' if m.rooms != 1 else ''}", "muted")
+            if m.due:
+                line.append("  review due", "warn")
+            console.print(line)
+    if stats.hardest:
+        console.print(Text("hardest so far", style="bold"))
+        for rid, title, checks, hints in stats.hardest:
+            console.print(Text(f"  {title} ({rid}): {checks} checks, {hints} hints", "muted"))
+    console.print(Text(f"streak: {stats.streak} day{'s' if stats.streak != 1 else ''} in a "
+                       f"row · {stats.days} days practised", style="xp"))
 
 
 def show_inventory(inv: Inventory) -> None:

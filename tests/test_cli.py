@@ -517,3 +517,16 @@ def test_inventory_shows_how_well_each_tool_is_mastered(arena):
     out = arena("inventory").output
     assert "alpha" in out and "▰▰▰▰▰ solid" in out
     assert _progress(arena.ws)["rooms"]["add-one"]["attempts_at_clear"] == 1
+
+
+def test_inventory_wraps_at_80_columns_and_paths_are_spelled_from_here(arena, monkeypatch):
+    """Issue 14.2: nothing cut at 80 columns; a file's path from the current folder."""
+    _columns(monkeypatch, 60)
+    monkeypatch.chdir(arena.ws.parent)
+    played = arena("play").output
+    assert "Your file (new): ws/9.9-fixture/01_add_one.py" in " ".join(played.split())
+    _columns(monkeypatch, 28)
+    out = arena("inventory").output
+    rows = [line for line in out.splitlines() if not line.startswith(("inventory", "`"))]
+    assert not any("…" in line or len(line.rstrip()) > 28 for line in rows), out
+    assert "Double it" in " ".join(out.split())  # wrapped onto the next line, not cut

@@ -113,8 +113,16 @@ def dots(n: int, style: str, total: int = 5) -> Text:
 
 
 def link(path: Path) -> Text:
-    """A clickable file path where the terminal supports links."""
-    return Text(str(path), style=f"path link file://{path.resolve()}")
+    """A clickable file path where the terminal supports links, spelled from the current
+    folder when it is inside it (`arena-workspace/0.1-ray-tracing/02_make_rays_1d.py`),
+    else from the home folder (`~/...`): short enough not to wrap mid-name at 80 columns."""
+    full = path.resolve()
+    try:
+        shown = str(full.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        home = Path.home()
+        shown = "~/" + str(full.relative_to(home)) if full.is_relative_to(home) else str(full)
+    return Text(shown, style=f"path link file://{full}")
 
 
 def inline_markdown(text: str) -> Text:

@@ -19,14 +19,26 @@ if TYPE_CHECKING:
 _DOORS = {Door.CLEARED: (DONE, "cleared"), Door.LOCKED: (LOCK, ""), Door.OPEN: (OPEN, "open")}
 
 
-def _columns(rows: Sequence[Sequence[Text]], widths: Sequence[int]) -> Text:
-    """Rows of cells as one Text, each cell padded to its width (cheaper than a Table)."""
+def _columns(rows: Sequence[Sequence[Text]], widths: Sequence[int],
+             width: int | None = None) -> Text:
+    """Rows of cells as one Text, each cell padded to its width (cheaper than a Table); with
+    `width`, the last cell wraps between words under itself instead of being cut."""
     out = Text()
     for row in rows:
+        indent = 0
         for i, cell in enumerate(row):
+            if i == len(row) - 1 and width is not None and indent + cell.cell_len > width:
+                lines = cell.wrap(console, max(20, width - indent))
+                for j, line in enumerate(lines):
+                    out.append_text(line if j == 0 else Text(" " * indent) + line)
+                    if j < len(lines) - 1:
+                        out.append("\n")
+                continue
             out.append_text(cell)
             if i < len(row) - 1:
-                out.append(" " * max(1, widths[i] - cell.cell_len + 1))
+                pad = max(1, widths[i] - cell.cell_len + 1)
+                out.append(" " * pad)
+                indent += cell.cell_len + pad
         out.append("\n")
     out.rstrip()
     return out
@@ -137,7 +149,7 @@ def show_inventory(inv: Inventory) -> None:
         rows.append([Text("?" * max(3, len(tool) // 2), "locked"),
                      Text(f"found in {where.dungeon_id} · {where.title}", "muted")])
     width = max((r[0].cell_len for r in rows), default=4)
-    console.print(_columns(rows, [width, 0]), overflow="ellipsis", no_wrap=True)
+    console.print(_columns(rows, [width, 0], console.width), soft_wrap=True)
     console.print(Text("`arena tool NAME` opens a tool's page.", style="muted"))
 
 

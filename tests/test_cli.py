@@ -525,8 +525,8 @@ def test_inventory_wraps_at_80_columns_and_paths_are_spelled_from_here(arena, mo
     monkeypatch.chdir(arena.ws.parent)
     played = arena("play").output
     assert "Your file (new): ws/9.9-fixture/01_add_one.py" in " ".join(played.split())
-    _columns(monkeypatch, 28)
+    _columns(monkeypatch, 24)
     out = arena("inventory").output
     rows = [line for line in out.splitlines() if not line.startswith(("inventory", "`"))]
-    assert not any("…" in line or len(line.rstrip()) > 28 for line in rows), out
+    assert not any("…" in line or len(line.rstrip()) > 24 for line in rows), out
     assert "Double it" in " ".join(out.split())  # wrapped onto the next line, not cut

@@ -5,12 +5,13 @@ num_states)), Toy and Norvig.
 """
 
 import numpy as np
+from jaxtyping import Float, Int
 
 from rl_env import Arr, Environment
 
 
-def policy_eval_numerical(env: Environment, pi: Arr, gamma: float = 0.99, eps: float = 1e-8,
-                          max_iterations: int = 10_000) -> Arr:
+def policy_eval_numerical(env: Environment, pi: Int[Arr, "states"], gamma: float = 0.99, eps: float = 1e-8,
+                          max_iterations: int = 10_000) -> Float[Arr, "states"]:
     """V^pi by iterating V <- r + gamma * P V from V = 0, all states at once.
 
     pi: (num_states,) int, the action taken in each state. Stops when no state's value moved

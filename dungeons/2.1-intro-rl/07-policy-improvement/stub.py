@@ -5,11 +5,12 @@ num_states)), Toy and Norvig.
 """
 
 import numpy as np  # noqa: F401
+from jaxtyping import Float, Int
 
 from rl_env import Arr, Environment
 
 
-def policy_improvement(env: Environment, V: Arr, gamma: float = 0.99) -> Arr:
+def policy_improvement(env: Environment, V: Float[Arr, "states"], gamma: float = 0.99) -> Int[Arr, "states"]:
     """The greedy policy for V: pi[s] = argmax_a sum_s' T[s, a, s'] (R[s, a, s'] + gamma V[s']).
 
     V: (num_states,) float. Returns pi: (num_states,) int; ties go to the lowest action.

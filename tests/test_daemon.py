@@ -173,3 +173,41 @@ def test_a_job_whose_checker_hung_up_is_stopped(shared_daemon, fixture_content, 
     while child.alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not child.alive(pid)
+
+
+def _daemons_of(ws: Path) -> list[int]:
+    import os
+
+    found = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                cmd = Path(f"/proc/{name}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"arena_dungeon.grading.daemon" in cmd and str(ws.resolve()).encode() in cmd:
+                from arena_dungeon.grading import child
+
+                if child.alive(int(name)):
+                    found.append(int(name))
+    return found
+
+
+def test_two_checks_at_once_start_one_daemon(tmp_path, fixture_content, monkeypatch):
+    """Seen on a busy machine: while the first daemon still imported torch, the next check
+    saw none running and started another (300 MB each, both alive for 15 idle minutes)."""
+    monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    key = daemon.key(fingerprint(fixture_content.root))
+    daemon.start_in_background(ws, key)
+    daemon.start_in_background(ws, key)  # as a second check would, before the first is ready
+    deadline = time.monotonic() + 120
+    while not daemon.status(ws).running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    try:
+        assert len(_daemons_of(ws)) == 1
+        assert daemon.client(ws, fingerprint(fixture_content.root)) is not None
+    finally:
+        daemon.stop(ws)

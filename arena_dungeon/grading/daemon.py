@@ -17,6 +17,7 @@ grades cold, with the same verdict.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -217,17 +218,41 @@ def client(workspace: Path, content_fingerprint: str) -> DaemonWorker | None:
         return None
     if running.running:
         return DaemonWorker(workspace, daemon_key)
-    start_in_background(workspace, daemon_key)
+    if not _starting_or_running(workspace):  # (one still importing torch: wait for it)
+        start_in_background(workspace, daemon_key)
     return None
 
 
 # ------------------------------------------------------------------ the daemon itself
 
 
+def _lock_path(workspace: Path) -> Path:
+    return paths(workspace)[0].with_suffix(".lock")
+
+
+def _starting_or_running(workspace: Path) -> bool:
+    """A daemon holds the workspace's lock (from its first instant, while it still imports
+    torch, until it exits; the kernel lets go if it dies)."""
+    try:
+        with open(_lock_path(workspace), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def serve(workspace: Path, daemon_key: str) -> None:
-    """Listen for jobs until idle, stale or told to stop."""
+    """Listen for jobs until idle, stale or told to stop. One daemon a workspace: a second
+    one started meanwhile (two checks at once) finds the lock taken and exits at once."""
     import importlib
 
+    lock = open(_lock_path(workspace), "a")  # noqa: SIM115 - held for the daemon's life
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return
     sock_path, state = paths(workspace)
     with contextlib.suppress(FileNotFoundError):
         sock_path.unlink()

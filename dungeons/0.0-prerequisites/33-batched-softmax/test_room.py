@@ -1,4 +1,5 @@
-"""Cases for batched_softmax: hand-checked, rows sum to 1, shift invariance, order, large scores, random."""
+"""Cases for batched_softmax: hand-checked, rows sum to 1, shift invariance, order, large scores,
+rows spanning thousands, random."""
 
 import math
 
@@ -63,6 +64,16 @@ def test_large_scores_stay_finite(room):
     got = call(room.batched_softmax, matrix)
     assert_tensor_close(got, torch.tensor([[0.25, 0.75]] * 3),
                         call="batched_softmax(rows near +1000, -1000 and 0)", dims="batch n")
+
+
+def test_rows_that_span_thousands(room):
+    """A row from -1000 to +1000: only the row max makes every exp safe (the mean or the min
+    of such a row still leaves exp(1000) or exp(2000), which overflow)."""
+    matrix = torch.tensor([[1000.0, -1000.0, 1000.0 - math.log(3)],
+                           [-3000.0, 0.0, -1500.0]])
+    got = call(room.batched_softmax, matrix)
+    assert_tensor_close(got, torch.tensor([[0.75, 0.0, 0.25], [0.0, 1.0, 0.0]]),
+                        call="batched_softmax(rows spanning thousands)", dims="batch n")
 
 
 def test_random_matches_torch_softmax(room):

@@ -1,7 +1,7 @@
 """Room: the SARSA episode loop, which picks the next action before it learns.
 
 rl_td.py (next to this file) gives Experience, AgentConfig and EpsilonGreedy (self.env,
-self.max_steps, get_action, train). observe below is room 10's update.
+self.max_steps, get_action, train). observe below is room 11's update.
 """
 
 from rl_td import EpsilonGreedy, Experience

@@ -1,4 +1,4 @@
-"""rl_td: the scaffolding of the TD-learning rooms (9 on). Nothing in it is an exercise.
+"""rl_td: the scaffolding of the TD-learning rooms (10 on). Nothing in it is an exercise.
 
 GIVEN code: read it and import from it, but don't edit it (grading always uses the shipped
 copy, whatever this file says). What is in it:

@@ -1,5 +1,6 @@
 """Cases for multiply_back0 / multiply_back1: the hand-checked broadcast example, both
-directions of broadcasting, float arguments, and random shapes against torch.autograd."""
+directions of broadcasting, zeros in the inputs, float arguments, and random shapes against
+torch.autograd."""
 
 import numpy as np
 import torch
@@ -56,6 +57,17 @@ def test_size_one_argument(room):
     """x (1,) times y (4,): dL/dx sums all four products, shape (1,)."""
     _both(room, np.array([2.0]), np.array([1.0, 2.0, 3.0, 4.0]),
           np.array([1.0, -1.0, 2.0, 0.5]), "x of shape (1,), y of shape (4,)")
+
+
+def test_zeros_in_the_inputs(room):
+    """x = [0, 2], y = [3, 0]: dL/dx = y * grad_out = [3, 0], dL/dy = x * grad_out = [0, 2]
+    (recovering y as out / x divides by zero here: use the other input itself)."""
+    x, y, g = np.array([0.0, 2.0]), np.array([3.0, 0.0]), np.array([1.0, 1.0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        got0 = call(room.multiply_back0, g, x * y, x, y)
+        got1 = call(room.multiply_back1, g, x * y, x, y)
+    _check(got0, np.array([3.0, 0.0]), "multiply_back0(ones, out, x=[0, 2], y=[3, 0])")
+    _check(got1, np.array([0.0, 2.0]), "multiply_back1(ones, out, x=[0, 2], y=[3, 0])")
 
 
 def test_float_arguments(room):

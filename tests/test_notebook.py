@@ -59,6 +59,8 @@ def test_a_dungeon_played_in_a_notebook(tmp_path, monkeypatch):
     _run(nb, ws)
     shown = _outputs(room_cell)
     assert "4/4 cases passed" in shown and "alpha" in shown  # cleared: the tool it grants
+    assert any("image/png" in out.get("data", {}) for out in room_cell.outputs)  # a picture
+    assert any("text/html" in out.get("data", {}) for out in room_cell.outputs)
     assert player_file.read_text() == (PLAYERS / "pass.py").read_text()
     backups = list((ws / ".arena" / "backups").glob("add-one-*.py"))
     assert [b.read_text().endswith("# edited in a terminal\n") for b in backups] == [True]

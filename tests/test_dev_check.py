@@ -109,7 +109,9 @@ def test_a_broken_pack_gets_every_problem_named_once_in_one_run(pack, monkeypatc
 def test_only_checks_the_named_rooms_and_names_unknown_ids(pack):
     plan = dev.prepare(pack, ["double", "7.7"])
     assert [r.id for r in plan.rooms] == ["double"]
-    assert not plan.techniques  # pages are checked by a full run only
+    room = plan.rooms[0]
+    # Only the pages its rooms grant or use (a full run checks every page).
+    assert set(plan.techniques) == {*room.grants, *room.uses}
     assert any("`7.7` is neither a room nor a dungeon id" in str(p) for p in plan.report.content)
 
 

@@ -238,7 +238,8 @@ class Plan:
 
 def prepare(root: Path | None = None, only: list[str] | None = None) -> Plan:
     """Survey the content under `root` (default: the shipped content) and run the checks that
-    need no grading; `only` keeps the rooms and dungeons it names (then pages are skipped)."""
+    need no grading; `only` keeps the rooms and dungeons it names (and the pages they
+    grant, use or solve)."""
     content, errors = survey(root)
     root = content.root
     report = Report(root, content=[Problem.of(e) for e in errors])
@@ -254,14 +255,20 @@ def prepare(root: Path | None = None, only: list[str] | None = None) -> Plan:
         its_rooms = content.rooms_of(dungeon) if dungeon else \
             [r for r in rooms if r.folder.parent == folder]
         report.content += static.dungeon_problems(folder, its_rooms, dungeon=dungeon)
-    if not only:
-        for tech_id, tech in sorted(content.techniques.items()):
+    # With `only`, the pages its rooms grant, use or solve (a page of one example, say, is a
+    # problem of the dungeon that brings it); without, every page.
+    tools = {t for r in rooms for t in (*r.grants, *r.uses)} if only else set(content.techniques)
+    subs = {s for r in rooms for s in r.subproblems} if only else set(content.subproblems)
+    for tech_id, tech in sorted(content.techniques.items()):
+        if tech_id in tools:
             path = root / "techniques" / f"{tech_id}.yaml"
             report.content += static.technique_problems(tech, path, content.techniques)
-        for sub_id, sub in sorted(content.subproblems.items()):
+    for sub_id, sub in sorted(content.subproblems.items()):
+        if sub_id in subs:
             report.content += static.subproblem_problems(
                 sub, root / "techniques" / "subproblems" / f"{sub_id}.yaml")
-    return Plan(root, rooms, report, {} if only else content.techniques)
+    return Plan(root, rooms, report, content.techniques if not only else
+                {t: tech for t, tech in content.techniques.items() if t in tools})
 
 
 def run(plan: Plan, *, jobs: int = 0, cold: bool = True, cache: VerdictCache | None = None,

@@ -330,15 +330,20 @@ def show_dev_check(report: Report) -> None:
     table.add_column("room", style="bold")
     table.add_column("stub")
     table.add_column("solution")
+    # The solution's grading time (the cost of the room in every suite run: keep it ~1 s).
+    table.add_column("time", justify="right", style="muted")
     bad = 0
     for check in report.rooms:
         bad += not check.ok
+        sol = check.solution
         table.add_row(Text(PASS if check.ok else FAIL, "pass" if check.ok else "fail"),
                       check.room.id, check.stub.summary() if check.stub else "-",
-                      check.solution.summary() if check.solution else "-")
+                      sol.summary() if sol else "-",
+                      Text(f"{sol.seconds:.1f} s", style="warn" if sol.seconds > 2 else "muted")
+                      if sol else "")
         for problem in check.problems:
             table.add_row("", Text(f"  {problem.shown(check.room.folder)}", style="fail"), "",
-                          "")
+                          "", "")
     console.print(table)
     rooms = len(report.rooms)
     console.print(Text(f"{rooms - bad}/{rooms} rooms ok", style="fail" if bad else "pass")

@@ -329,6 +329,30 @@ def assert_number_close(got: Any, expected: float, *, call: str = "",
              got=got_s)
 
 
+def assert_array_close(got: Any, expected: Any, *, call: str = "", atol: float = 1e-6,
+                       rtol: float = 1e-6, dims: str | Sequence[str] | None = None,
+                       check_dtype: bool = True) -> None:
+    """`assert_tensor_close` for rooms whose answers are numpy arrays (backprop, RL): `got`
+    must be a numpy array; both are compared as float64 (or their own integer/bool kind)
+    with the same messages (named dims, worst element, side-by-side grid)."""
+    import numpy as np
+
+    where = f"{call} " if call else ""
+    expected = np.asarray(expected)
+    if not isinstance(got, np.ndarray):
+        fail(f"{where}returned {describe(got)}, expected a numpy array of shape "
+             f"{tuple(expected.shape)}", kind="type", expected=f"numpy array {expected.shape}",
+             got=describe(got))
+
+    def as_tensor(a: Any) -> torch.Tensor:
+        if a.dtype.kind == "f" or a.dtype.kind == "c":
+            return torch.from_numpy(np.ascontiguousarray(a, dtype=np.float64))
+        return torch.from_numpy(np.ascontiguousarray(a))
+
+    assert_tensor_close(as_tensor(got), as_tensor(expected), call=call, atol=atol, rtol=rtol,
+                        dims=dims, check_dtype=check_dtype)
+
+
 def assert_equal(got: Any, expected: Any, *, call: str = "") -> None:
     """Check a plain value (bool, int, str, tuple) for equality, type included."""
     where = f"{call} " if call else ""

@@ -98,3 +98,14 @@ def test_a_tensor_is_not_a_bool_answer():
     assert "expected a Python bool (True)" in m.summary
     T.assert_equal(True, True)
     T.assert_equal(torch.tensor(3), 3)  # a one-element tensor still stands in for a number
+
+
+def test_numpy_answers_get_the_same_words():
+    m = _mismatch(T.assert_array_close, [1.0, 2.0], np.zeros(2), call="f(x)")
+    assert m.kind == "type" and "expected a numpy array of shape (2,)" in m.summary
+    m = _mismatch(T.assert_array_close, np.zeros((3, 2)), np.zeros((2, 3)), call="f(x)",
+                  dims="rows cols")
+    assert m.kind == "shape" and "look swapped" in m.summary
+    m = _mismatch(T.assert_array_close, np.array([1.0, 2.5]), np.array([1.0, 2.0]), call="f(x)")
+    assert m.kind == "value" and "expected 2, got 2.5" in m.summary
+    T.assert_array_close(np.array([1, 2]), np.array([1, 2]))

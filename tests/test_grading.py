@@ -266,3 +266,14 @@ def test_none_indexing_can_be_forbidden():
     assert [v.line for v in found] == [5] and "indexing with `None`" in found[0].reason
     assert rules.check(source, Rules(forbid=["reshape"]), "f") == []
     assert rules.check(source.replace("None, :, None", "0"), Rules(forbid=["[None]"]), "f") == []
+
+
+def test_the_matmul_operator_can_be_forbidden():
+    """Issue 14.7: `a @ b` (or `a @= b`) does an einsum room's work under another name."""
+    from arena_dungeon.content import Rules
+    from arena_dungeon.grading import rules
+
+    source = "def f(a, b):\n    c = a @ b\n    c @= b\n    return c\n"
+    found = rules.check(source, Rules(forbid=["@"]), "f")
+    assert [v.line for v in found] == [2, 3] and "`@` operator" in found[0].reason
+    assert rules.check(source, Rules(forbid=["matmul"]), "f") == []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from arena_dungeon.content import Rules
 
 NONE_INDEX = "[None]"  # in `forbid`: no `x[None]`, `x[:, None]`, `x[..., None]`
+MATMUL_OPERATOR = "@"  # in `forbid`: no `a @ b` (nor `a @= b`)
 _LOOPS = (ast.For, ast.While, ast.AsyncFor, ast.ListComp, ast.SetComp, ast.DictComp,
           ast.GeneratorExp)
 
@@ -93,6 +94,11 @@ def check(source: str, rules: Rules, entry: str) -> list[Violation]:
             found.append(Violation(getattr(n, "lineno", 0),
                                    f"`{forbidden}` is off-limits in this room (the brief says "
                                    "which tools to use)"))
+        elif MATMUL_OPERATOR in rules.forbid and isinstance(n, (ast.BinOp, ast.AugAssign)) \
+                and isinstance(n.op, ast.MatMult):
+            found.append(Violation(getattr(n, "lineno", 0),
+                                   "the `@` operator is off-limits in this room (the brief "
+                                   "says which tools to use)"))
         elif NONE_INDEX in rules.forbid and isinstance(n, ast.Subscript) and any(
                 isinstance(k, ast.Constant) and k.value is None for k in ast.walk(n.slice)):
             found.append(Violation(getattr(n, "lineno", 0),

@@ -143,8 +143,9 @@ def test_every_image_once_in_batches(room):
     if sizes != [64, 64, 22]:
         fail(f"predict(model, 150 images, batch_size=64) called the model on batches of {sizes}, "
              "expected [64, 64, 22]", kind="value",
-             details="Step through the images with range(0, len(images), batch_size); slicing "
-                     "past the end gives the shorter last batch.")
+             details="One forward pass per batch of batch_size images, in order: step through "
+                     "the images with range(0, len(images), batch_size); slicing past the end "
+                     "gives the shorter last batch.")
     assert_tensor_equal(got, images.reshape(150, -1)[:, :10].argmax(dim=-1),
                         call="predict(table model, 150 images, 64)", dims="n")
     one = _images(1, 2)

@@ -171,7 +171,7 @@ class CountingLM(torch.nn.Module):
         super().__init__()
         self.lm, _ = ref.tiny_lm()
         self.cfg = self.lm.cfg
-        self.fed = []
+        self.fed, self.modes = [], []
 
     def forward(self, tokens, kv_cache):
         c = self.cfg
@@ -180,6 +180,7 @@ class CountingLM(torch.nn.Module):
                  f"shape {tuple(kv_cache.shape)}; expected (1, new) and (n_layers, 2, 1, past, "
                  "n_heads, d_head)", kind="shape")
         self.fed.append(tokens.shape[1])
+        self.modes.append((self.training, torch.is_grad_enabled()))
         past = kv_cache[0, 0, 0, :, 0, 0].long()
         seq = torch.cat([past, tokens[0]])
         logits = self.lm(seq[None])[:, -tokens.shape[1]:]
@@ -210,3 +211,21 @@ def test_each_step_feeds_only_the_new_token(room):
              "new token is enough", kind="value")
     plain = sum(len(prompt) + i for i in range(generated))
     note(f"positions processed: {sum(fed)} with the cache, {plain:,} by the plain loop")
+
+
+def test_sampler_in_eval_mode_without_gradients(room):
+    """The model arrives in train mode: every call runs in eval mode with gradients off (a
+    cache built with gradients on would keep the whole graph of the generation alive)."""
+    counting = CountingLM().train()
+    _, tok = ref.tiny_lm()
+    call(room.sample_with_cache, counting, tok, "a small bird ", 10)
+    if not counting.modes:
+        fail("sample_with_cache never called the model", kind="value")
+    in_train = sum(training for training, _ in counting.modes)
+    tracked = sum(grad for _, grad in counting.modes)
+    if in_train:
+        fail(f"{in_train} of {len(counting.modes)} model calls ran in train mode", kind="value",
+             details="Call model.eval() before generating.")
+    if tracked:
+        fail(f"{tracked} of {len(counting.modes)} model calls tracked gradients", kind="value",
+             details="Generate under `with t.inference_mode():`.")

@@ -104,6 +104,10 @@ def show_stats(stats: Stats) -> None:
     from rich import box
     from rich.table import Table
 
+    if not any(d.checks or d.cleared for d in stats.dungeons):
+        console.print(Text("No room played yet: `arena play` starts the first one.",
+                           style="muted"))
+        return
     t = Table(box=box.SIMPLE_HEAD, show_edge=False, title="dungeons", title_justify="left")
     for name in ("dungeon", "rooms", "checks", "hints", "peeks"):
         t.add_column(name, justify="left" if name == "dungeon" else "right")

@@ -105,7 +105,8 @@ def show_exported(done: Exported) -> None:
     if done.backup is not None:
         console.print(Text("The notebook that was there is kept in ", style="muted")
                       + link(done.backup))
-    console.print(Text(f"Open it with `jupyter lab {done.path}` (or upload it to Colab). A "
+    console.print(Text(f"Open it with `jupyter lab {link(done.path).plain}` (or upload it to "
+                       "Colab). A "
                        "room's code cell starts with `%%arena check <room>`: running it saves "
                        "the cell as your workspace file and grades it, like `arena check`.",
                        style="muted"))

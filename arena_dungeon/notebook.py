@@ -67,8 +67,7 @@ def save_cell(key: str | None, source: str) -> bool:
     try:
         session = Session.open(Path(workspace) if workspace else None,
                                Path(content) if content else None)
-        saved = session.save_cell(key, source, _last_saved.get(session.room_path(
-            session.gradable(key))))
+        saved = session.save_cell(key, source, _last_saved)
     except GameError as exc:
         ui.error(str(exc), exc.hint)
         return False

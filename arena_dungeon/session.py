@@ -6,7 +6,7 @@ typed records they return to the UI. Each action saves progress itself; nothing 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -383,11 +383,7 @@ class Session:
         from arena_dungeon.grading.runner import grade
 
         if worker is None:
-            from arena_dungeon.content import seen_fingerprint
-            from arena_dungeon.grading import daemon
-
-            worker = daemon.client(self.workspace.root, seen_fingerprint(self.content.root))
-
+            worker = self._daemon()
         dungeon = self.dungeon_of(room)
         path = self.room_path(room)
         recreated = False
@@ -411,6 +407,13 @@ class Session:
             record.last_failed_cases = result.failed_cases
         self.save()
         return checked
+
+    def _daemon(self) -> GradingWorker | None:
+        """The workspace's grading daemon if one runs (else it is started for next time)."""
+        from arena_dungeon.content import seen_fingerprint
+        from arena_dungeon.grading import daemon
+
+        return daemon.client(self.workspace.root, seen_fingerprint(self.content.root))
 
     def save_pictures(self, checked: Checked, path: Path) -> list[Path]:
         """Write the check's pictures as PNG: `path`, then `path-2.png`, ... ."""
@@ -458,15 +461,15 @@ class Session:
                 self.save()
         return Solution(room, room.solution.read_text(encoding="utf-8"))
 
-    def save_cell(self, key: str | None, source: str, last_saved: str | None) -> Saved:
+    def save_cell(self, key: str | None, source: str, last_saved: Mapping[Path, str]) -> Saved:
         """A notebook cell becomes the player's file for room `key` (default: the current
         room), the file `arena check` grades. The file on disk is backed up first unless it
-        is what this notebook saved last (`last_saved`): an edit made in a terminal or an
-        editor in between is never lost."""
+        is what this notebook saved there last (`last_saved`, by path): an edit made in a
+        terminal or an editor in between is never lost."""
         room = self.gradable(key)
         disk = self.room_path(room)
         try:
-            keep = disk.read_text(encoding="utf-8") != last_saved
+            keep = disk.read_text(encoding="utf-8") != last_saved.get(disk)
         except (OSError, UnicodeDecodeError):
             keep = True  # missing (nothing to keep) or unreadable (backed up as it is)
         path, backup = self.workspace.write_player_file(self.dungeon_of(room), room, source,
@@ -570,11 +573,7 @@ class Session:
         if not drill.path.exists():
             raise GameError(f"the drill's file {drill.path} is missing",
                             f"`arena review {drill.tool}` writes a fresh one")
-        from arena_dungeon.content import seen_fingerprint
-        from arena_dungeon.grading import daemon
-
-        worker = daemon.client(self.workspace.root, seen_fingerprint(self.content.root))
-        result = grade(room, drill.path, on_progress=on_progress, worker=worker)
+        result = grade(room, drill.path, on_progress=on_progress, worker=self._daemon())
         record.checks += 1
         done = DrillChecked(drill, result, record.checks)
         if result.cleared:

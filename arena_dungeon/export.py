@@ -85,12 +85,7 @@ def build(dungeon: Dungeon, rooms: Sequence[NotebookRoom], workspace: Path,
         cells.append(nbf.new_markdown_cell(f"{head}\n\n{room.brief.strip()}{grants}"))
         source = item.path.read_text(encoding="utf-8").rstrip("\n")
         cells.append(nbf.new_code_cell(f"%%arena check {room.id}\n{source}\n"))
-    notebook = nbf.new_notebook(cells=cells)
-    notebook.metadata.update({
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"},
-    })
-    return notebook
+    return _notebook(cells)
 
 
 @dataclass(frozen=True)
@@ -132,6 +127,13 @@ def build_walkthrough(dungeon: Dungeon, rooms: Sequence[WalkthroughRoom],
         if attachments:
             cell["attachments"] = attachments
         cells.append(cell)
+    return _notebook(cells)
+
+
+def _notebook(cells: list[NotebookNode]) -> NotebookNode:
+    """An nbformat v4 notebook of `cells` for a Python 3 kernel."""
+    import nbformat.v4 as nbf
+
     notebook = nbf.new_notebook(cells=cells)
     notebook.metadata.update({
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -127,10 +127,7 @@ class Workspace:
         with self._io("save your file"):
             old = path.read_text(encoding="utf-8") if path.exists() else None
             saved = self.backup(path, room.id) if keep and old not in (None, source) else None
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(source, encoding="utf-8")
-            os.replace(tmp, path)
+            _replace(path, lambda tmp: tmp.write_text(source, encoding="utf-8"))
         return path, saved
 
     def reset(self, dungeon: Dungeon, room: Room) -> tuple[Path, Path | None]:
@@ -152,11 +149,18 @@ class Workspace:
                             f"the workspace must be a folder you can write to (now: "
                             f"{short(self.root)}); choose another with --workspace") from None
 
+
 def _replace_with_copy(source: Path, dest: Path) -> None:
-    """Copy `source` over `dest` atomically: a reader sees the old file or the new one."""
+    """Copy `source` over `dest` atomically."""
     import shutil
 
+    _replace(dest, lambda tmp: shutil.copyfile(source, tmp))
+
+
+def _replace(dest: Path, fill: Callable[[Path], object]) -> None:
+    """Write `dest` atomically: `fill` writes a temporary file beside it, which then replaces
+    it, so a reader sees the old file or the new one."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(dest.suffix + ".tmp")
-    shutil.copyfile(source, tmp)
+    fill(tmp)
     os.replace(tmp, dest)

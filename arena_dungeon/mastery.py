@@ -39,16 +39,19 @@ class Mastery:
         return next(name for floor, name in LEVELS if self.score >= floor)
 
 
+def _checks(record: RoomProgress) -> int:
+    """The checks it took to clear (saves from before that was kept: the checks so far)."""
+    return record.attempts_at_clear or record.attempts or 1
+
+
 def room_score(record: RoomProgress) -> float:
     if record.peeked:
         return 0.2
-    checks = record.attempts_at_clear or record.attempts or 1
-    return max(0.4, 1.0 - 0.15 * len(record.hints_seen) - 0.05 * max(0, checks - 2))
+    return max(0.4, 1.0 - 0.15 * len(record.hints_seen) - 0.05 * max(0, _checks(record) - 2))
 
 
 def _clean(record: RoomProgress) -> bool:
-    return not record.peeked and not record.hints_seen and \
-        (record.attempts_at_clear or record.attempts or 1) <= 2
+    return not record.peeked and not record.hints_seen and _checks(record) <= 2
 
 
 def of(content: Content, progress: Progress, tools: list[str],

@@ -60,11 +60,7 @@ class RoomProgress:
     @classmethod
     def from_dict(cls, data: Any) -> RoomProgress:
         """Read one record, checking each known field's type; unknown fields are ignored."""
-        if not isinstance(data, dict):
-            raise ValueError("a room record is not an object")
-        kwargs = {k: v for k, v in data.items() if k in _FIELD_TYPES}
-        for key, value in kwargs.items():
-            _check_type(key, value, _FIELD_TYPES[key])
+        kwargs = _known_fields(data, _FIELD_TYPES, "a room record")
         hints = kwargs.get("hints_seen", [])
         if len(set(hints)) != len(hints) or not all(0 <= h < _MAX_HINTS for h in hints):
             raise ValueError("field `hints_seen` is not a list of distinct hint numbers")
@@ -82,6 +78,16 @@ _FIELD_TYPES: dict[str, Any] = {
     "attempts": int, "last_failure_kinds": (list, str), "last_failed_cases": (list, str),
     "xp": int, "attempts_at_clear": (int, type(None)),
 }
+
+
+def _known_fields(data: Any, types: dict[str, Any], what: str) -> dict[str, Any]:
+    """A record's known fields (unknown ones are ignored), each checked against its type."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{what} is not an object")
+    kwargs = {k: v for k, v in data.items() if k in types}
+    for key, value in kwargs.items():
+        _check_type(key, value, types[key])
+    return kwargs
 
 
 def _copy(value: Any) -> Any:
@@ -124,11 +130,7 @@ class ReviewRecord:
 
     @classmethod
     def from_dict(cls, data: Any) -> ReviewRecord:
-        if not isinstance(data, dict):
-            raise ValueError("a review record is not an object")
-        kwargs = {k: v for k, v in data.items() if k in _REVIEW_TYPES}
-        for key, value in kwargs.items():
-            _check_type(key, value, _REVIEW_TYPES[key])
+        kwargs = _known_fields(data, _REVIEW_TYPES, "a review record")
         if not 0 < float(kwargs.get("interval", 1.0)) <= 3650:
             raise ValueError("field `interval` is out of range")
         for key in ("drills", "clean", "lapses", "checks"):

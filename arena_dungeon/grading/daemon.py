@@ -29,7 +29,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from arena_dungeon.grading import child
 from arena_dungeon.grading.worker import PRELOAD, WorkerGone, _run_job
@@ -230,16 +230,27 @@ def _lock_path(workspace: Path) -> Path:
     return paths(workspace)[0].with_suffix(".lock")
 
 
-def _starting_or_running(workspace: Path) -> bool:
-    """A daemon holds the workspace's lock (from its first instant, while it still imports
-    torch, until it exits; the kernel lets go if it dies)."""
+def _take_lock(workspace: Path) -> IO[str] | None:
+    """The workspace's daemon lock, taken (held while the file stays open), or None when a
+    daemon holds it: from its first instant, while it still imports torch, until it exits
+    (the kernel lets go if it dies)."""
+    lock = open(_lock_path(workspace), "a")  # noqa: SIM115 - the caller keeps or closes it
     try:
-        with open(_lock_path(workspace), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        return True
+        lock.close()
+        return None
+    return lock
+
+
+def _starting_or_running(workspace: Path) -> bool:
+    try:
+        lock = _take_lock(workspace)
     except OSError:
         return False
+    if lock is None:
+        return True
+    lock.close()
     return False
 
 
@@ -248,10 +259,8 @@ def serve(workspace: Path, daemon_key: str) -> None:
     one started meanwhile (two checks at once) finds the lock taken and exits at once."""
     import importlib
 
-    lock = open(_lock_path(workspace), "a")  # noqa: SIM115 - held for the daemon's life
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+    lock = _take_lock(workspace)  # held for the daemon's life
+    if lock is None:
         return
     sock_path, state = paths(workspace)
     with contextlib.suppress(FileNotFoundError):

@@ -41,6 +41,16 @@ def warm_worker():
 
 
 @pytest.fixture
+def warm_checks(warm_worker, monkeypatch: pytest.MonkeyPatch):
+    """`arena check` (and `arena review --check`) fork from the test process's warm worker,
+    standing in for the workspace's daemon (every check after a session's first is graded
+    that way); the cold path of `arena check` runs in test_hostile (a real `arena check`
+    process) and test_daemon."""
+    monkeypatch.setattr("arena_dungeon.grading.daemon.client", lambda *_a, **_k: warm_worker)
+    return warm_worker
+
+
+@pytest.fixture
 def pack(tmp_path: Path) -> Path:
     """A private copy of the fixture pack, free to break."""
     dest = tmp_path / "pack"

@@ -18,18 +18,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def warm(warm_worker):
-    """The test process's warm worker stands in for the workspace's daemon in `arena check`
-    (every check after a session's first is graded that way); the cold path of `arena check`
-    runs in test_hostile (a real `arena check` process) and test_daemon."""
-    return warm_worker
-
-
-@pytest.fixture
-def arena(tmp_path, monkeypatch, warm):
+def arena(tmp_path, monkeypatch, warm_checks):
     from tests.conftest import FIXTURE_PACK
 
-    monkeypatch.setattr("arena_dungeon.grading.daemon.client", lambda *_a, **_k: warm)
     monkeypatch.setenv("ARENA_CONTENT", str(FIXTURE_PACK))
     ws = tmp_path / "ws"
 
@@ -333,8 +324,9 @@ def test_watch_refuses_a_locked_room_before_starting_a_worker(arena, monkeypatch
     assert refused.exit_code == 1 and "locked" in refused.output
 
 
-def test_watch_grades_shows_hints_and_walks_on(arena, monkeypatch):
-    """The watch loop through its keys, with a fake worker and scripted input."""
+@pytest.fixture
+def scripted_watch(monkeypatch):
+    """Watch mode with keys from the test's input: no warm worker, no file watcher."""
     import arena_dungeon.watch
     from arena_dungeon.grading.runner import grade as real_grade
 
@@ -350,6 +342,10 @@ def test_watch_grades_shows_hints_and_walks_on(arena, monkeypatch):
                         lambda room, path, on_progress=None, worker=None:
                         real_grade(room, path, on_progress=on_progress))
     monkeypatch.setattr(arena_dungeon.watch, "_watch_file", lambda *args: None)
+
+
+def test_watch_grades_shows_hints_and_walks_on(arena, scripted_watch):
+    """The watch loop through its keys, with a fake worker and scripted input."""
     arena("play")
     _player_file(arena.ws, "01_add_one.py").write_text((PLAYERS / "pass.py").read_text())
     out = arena("watch", input="h\nm\nn\nq\n").output
@@ -486,23 +482,8 @@ def test_save_without_a_picture_says_so(arena, tmp_path):
     assert "drew no picture" in result.output and not (tmp_path / "pic.png").exists()
 
 
-def test_watch_asks_before_a_hint_costs_xp(arena, monkeypatch):
+def test_watch_asks_before_a_hint_costs_xp(arena, scripted_watch):
     """Issue 14.6: `h` in watch mode asks first while the room is not cleared."""
-    import arena_dungeon.watch
-    from arena_dungeon.grading.runner import grade as real_grade
-
-    class FakeWorker:
-        def __enter__(self) -> FakeWorker:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            pass
-
-    monkeypatch.setattr(arena_dungeon.watch, "WarmWorker", FakeWorker)
-    monkeypatch.setattr("arena_dungeon.grading.runner.grade",
-                        lambda room, path, on_progress=None, worker=None:
-                        real_grade(room, path, on_progress=on_progress))
-    monkeypatch.setattr(arena_dungeon.watch, "_watch_file", lambda *args: None)
     arena("play")  # the stub: not cleared
     out = arena("watch", input="h\nx\nh\ny\nq\n").output
     assert out.count("lowers this room's XP") == 2

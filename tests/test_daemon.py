@@ -178,6 +178,8 @@ def test_a_job_whose_checker_hung_up_is_stopped(shared_daemon, fixture_content, 
 def _daemons_of(ws: Path) -> list[int]:
     import os
 
+    from arena_dungeon.grading import child
+
     found = []
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -185,11 +187,9 @@ def _daemons_of(ws: Path) -> list[int]:
                 cmd = Path(f"/proc/{name}/cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if b"arena_dungeon.grading.daemon" in cmd and str(ws.resolve()).encode() in cmd:
-                from arena_dungeon.grading import child
-
-                if child.alive(int(name)):
-                    found.append(int(name))
+            if b"arena_dungeon.grading.daemon" in cmd and str(ws.resolve()).encode() in cmd \
+                    and child.alive(int(name)):
+                found.append(int(name))
     return found
 
 

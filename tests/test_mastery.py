@@ -43,7 +43,7 @@ def test_the_checks_it_took_survive_a_merge_and_a_reload():
         .attempts_at_clear is None  # saves from before it was kept still load
 
 
-def test_review_comes_back_on_a_spaced_schedule(tmp_path, monkeypatch, warm_worker):
+def test_review_comes_back_on_a_spaced_schedule(tmp_path, monkeypatch, warm_checks):
     """Clear a room, come back the next day, drill, and the next review moves out; a drill
     that takes many checks brings it back to a day. The clock is ARENA_NOW."""
     from typer.testing import CliRunner
@@ -52,8 +52,6 @@ def test_review_comes_back_on_a_spaced_schedule(tmp_path, monkeypatch, warm_work
     from tests.conftest import FIXTURE_PACK, PLAYERS
 
     monkeypatch.setenv("ARENA_CONTENT", str(FIXTURE_PACK))
-    # The test process's warm worker stands in for the daemon (as in test_cli).
-    monkeypatch.setattr("arena_dungeon.grading.daemon.client", lambda *_a, **_k: warm_worker)
     ws = tmp_path / "ws"
     runner = CliRunner()
 
@@ -104,15 +102,13 @@ def test_schedules_merge_with_what_another_process_saved():
     assert out.reviews["a"].drills == 3 and out.reviews["b"].drills == 1
 
 
-def test_stats_count_checks_hints_and_the_streak(tmp_path, monkeypatch, warm_worker):
+def test_stats_count_checks_hints_and_the_streak(tmp_path, monkeypatch, warm_checks):
     from typer.testing import CliRunner
 
     from arena_dungeon.cli import app
     from tests.conftest import FIXTURE_PACK, PLAYERS
 
     monkeypatch.setenv("ARENA_CONTENT", str(FIXTURE_PACK))
-    # The test process's warm worker stands in for the daemon (as in test_cli).
-    monkeypatch.setattr("arena_dungeon.grading.daemon.client", lambda *_a, **_k: warm_worker)
     ws = tmp_path / "ws"
     runner = CliRunner()
     monkeypatch.setenv("ARENA_NOW", "2026-12-01T10:00:00+00:00")

@@ -13,6 +13,6 @@ def rearrange_3() -> Int[Tensor, "1 6 1"]:
     """Return 1, 2, ..., 6 as an integer tensor of shape (1, 6, 1).
 
     Use torch.arange for the values and einops.rearrange for the shape
-    (no reshape, view or unsqueeze).
+    (no reshape, view, unsqueeze or indexing with None).
     """
     raise NotImplementedError

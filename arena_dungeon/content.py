@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -334,16 +334,25 @@ _FRIENDLY = {"extra_forbidden": "unknown field", "unexpected_keyword_argument": 
              "missing": "missing required field", "missing_argument": "missing required field"}
 
 
+@cache
+def _adapter(model: type) -> Any:
+    """The pydantic validator for `model`, built once (building one costs ~5 ms: 400 of them
+    were most of a cold load)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
+
+
 def _validate(model: type, path: Path, data: Any, **extra: Any) -> Any:
     """Validate `data` from `path` as `model` (pydantic, strict) and check its id."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     if not isinstance(data, dict):
         raise ContentError(path, "expected a mapping of fields at the top level")
     for key in _LOADER_FIELDS & set(data):
         raise ContentError(path, f"field `{key}`: unknown field")
     try:
-        obj: Any = TypeAdapter(model).validate_python({**data, **extra})
+        obj: Any = _adapter(model).validate_python({**data, **extra})
     except ValidationError as exc:
         errors = exc.errors()
         # A union (str | Hint) reports one error per branch: show the most telling one.

@@ -16,7 +16,8 @@ PLAYERS = Path(__file__).parent / "fixtures" / "players"
 REPO = Path(__file__).resolve().parent.parent
 
 # The verdict cache for the shipped content's gradings and examples (arena_dungeon/dev/cache.py):
-# ARENA_DEV_CACHE when set (CI sets 0: off), else .arena-dev-cache/ in the checkout (gitignored).
+# ARENA_DEV_CACHE when set (0: off), else .arena-dev-cache/ in the checkout (gitignored; empty on
+# CI's clean clone, so every grading runs there).
 # Chosen here, at import, before each test points HOME at a folder of its own.
 DEV_CACHE = VerdictCache(default_folder() if os.environ.get(ENV) else REPO / ".arena-dev-cache")
 

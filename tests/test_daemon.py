@@ -38,16 +38,24 @@ def served(tmp_path, fixture_content, monkeypatch):
 
 @pytest.fixture(scope="module")
 def shared_daemon(tmp_path_factory):
-    """One daemon for the verdict comparisons (starting one imports torch: seconds)."""
+    """One daemon for the verdict comparisons, started when the first of them needs it
+    (starting one imports torch: seconds; with every verdict in the cache, none does)."""
     from arena_dungeon.content import load
     from tests.conftest import FIXTURE_PACK
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.delenv(daemon.DISABLE_ENV, raising=False)
-        ws, fp = _start(tmp_path_factory.mktemp("daemon") / "ws",
-                        fingerprint(load(FIXTURE_PACK).root))
-    yield ws, fp
-    daemon.stop(ws)
+    started: list[tuple[Path, str]] = []
+
+    def get() -> tuple[Path, str]:
+        if not started:
+            with pytest.MonkeyPatch.context() as mp:
+                mp.delenv(daemon.DISABLE_ENV, raising=False)
+                started.append(_start(tmp_path_factory.mktemp("daemon") / "ws",
+                                      fingerprint(load(FIXTURE_PACK).root)))
+        return started[0]
+
+    yield get
+    if started:
+        daemon.stop(started[0][0])
 
 
 def _seen(result):
@@ -61,13 +69,18 @@ def _seen(result):
 def test_daemon_verdicts_match_cold(shared_daemon, fixture_content, name, monkeypatch,
                                    tmp_path_factory):
     monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
-    ws, fp = shared_daemon
     room = fixture_content.rooms["add-one"]
-    worker = daemon.client(ws, fp)
-    assert isinstance(worker, daemon.DaemonWorker)
-    warm = grade(room, PLAYERS / f"{name}.py", worker=worker, timeout=graded.LIMIT)
+
+    def through_the_daemon():
+        ws, fp = shared_daemon()
+        worker = daemon.client(ws, fp)
+        assert isinstance(worker, daemon.DaemonWorker)
+        result = grade(room, PLAYERS / f"{name}.py", worker=worker, timeout=graded.LIMIT)
+        assert daemon.status(ws).jobs >= 1
+        return result
+
+    warm = graded.kept(room, PLAYERS / f"{name}.py", f"daemon:{graded.LIMIT}", through_the_daemon)
     assert _seen(warm) == _seen(graded.cold(tmp_path_factory, room, PLAYERS / f"{name}.py"))
-    assert daemon.status(ws).jobs >= 1
 
 
 def test_a_stale_daemon_refuses_and_the_check_goes_cold(served, fixture_content):
@@ -158,7 +171,7 @@ def test_a_job_whose_checker_hung_up_is_stopped(shared_daemon, fixture_content, 
 
     from arena_dungeon.grading import child
 
-    ws, fp = shared_daemon
+    ws, fp = shared_daemon()
     room = fixture_content.rooms["add-one"]
     (tmp_path / "report.jsonl").touch()
     args = child.pytest_args(room, PLAYERS / "hang.py", tmp_path / "report.jsonl")

@@ -20,6 +20,7 @@ import pytest
 from arena_dungeon.grading.runner import TMP_PREFIX, grade
 from arena_dungeon.grading.vocabulary import Kind
 from arena_dungeon.grading.worker import WarmWorker
+from tests import graded
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
@@ -70,8 +71,9 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize("name", list(FORGERIES))
 def test_forgery_never_clears(add_one, name, warm, worker, monkeypatch):
     monkeypatch.setenv("ARENA_TEST_REFERENCE", str(add_one.solution))
-    result = grade(add_one, HOSTILE / f"{name}.py", timeout=10,
-                   worker=worker if warm else None)
+    result = graded.kept(add_one, HOSTILE / f"{name}.py", f"{'warm' if warm else 'cold'}:10",
+                         lambda: grade(add_one, HOSTILE / f"{name}.py", timeout=10,
+                                       worker=worker if warm else None))
     assert not result.cleared, f"{name} cleared the room"
     assert Kind.HARNESS not in result.failure_kinds, result.message
     expected = FORGERIES[name]

@@ -10,7 +10,7 @@ pytest...); and whether the grading was warm or cold. Change any of them and the
 again. The same store keeps the technique pages' example runs, keyed on each page's examples
 and the same environment.
 
-`ARENA_DEV_CACHE=0` turns the cache off (CI does); `ARENA_DEV_CACHE=DIR` puts it in DIR;
+`ARENA_DEV_CACHE=0` turns the cache off; `ARENA_DEV_CACHE=DIR` puts it in DIR;
 by default it lives in the user's cache folder. Results that may come from a busy machine
 rather than from the code (a timeout, a crash, a grader error) are never stored.
 """

@@ -21,7 +21,7 @@ CACHE_VERSION = 4  # bump when a record's fields change: old content caches are 
 CONTENT_ENV = "ARENA_CONTENT"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DUNGEON_ID = re.compile(r"^\d+\.\d+$")
-_GIVEN = re.compile(r"^[a-z_][a-z0-9_]*\.py$")
+_GIVEN = re.compile(r"^(\d+\.\d+/)?[a-z_][a-z0-9_]*\.py$")
 _STRICT = {"extra": "forbid"}  # pydantic config for every content model
 
 
@@ -97,7 +97,7 @@ class Room:
     timeout: float = 30.0
     typecheck: bool = False  # check the entry's jaxtyping annotations at runtime (beartype)
     arena: str | None = None  # ARENA's name for the exercise, when it differs from `entry`
-    given: list[str] = field(default_factory=list)  # modules in <dungeon>/given/ it imports
+    given: list[str] = field(default_factory=list)  # given/ modules it imports (given_file)
 
     # Set by the loader, never by room.yaml.
     folder: Path = Path(".")
@@ -118,12 +118,28 @@ class Room:
 
     @property
     def given_dir(self) -> Path:
-        """Where the modules a room's files import (`given:`) live: one per dungeon."""
+        """The room's own dungeon's given/ folder (the modules its rooms share)."""
         return self.folder.parent / "given"
+
+    def given_file(self, name: str) -> Path:
+        """Where a `given:` entry lives: `module.py` in this dungeon's given/, or
+        `<dungeon id>/module.py` in that dungeon's given/ (1.4 reads 1.2's `tiny_lens.py`)."""
+        if "/" not in name:
+            return self.given_dir / name
+        dungeon_id, module = name.split("/", 1)
+        dungeons = self.folder.parent.parent
+        found = sorted(p for p in dungeons.glob(f"{dungeon_id}-*") if p.is_dir()) or \
+            [dungeons / dungeon_id]
+        return found[0] / "given" / module
 
     @property
     def given_files(self) -> list[Path]:
-        return [self.given_dir / name for name in self.given]
+        return [self.given_file(name) for name in self.given]
+
+    @property
+    def given_dirs(self) -> list[Path]:
+        """The folders grading puts on the path for the room's `given:` modules, in order."""
+        return list(dict.fromkeys(path.parent for path in self.given_files))
 
     @property
     def filename(self) -> str:
@@ -409,13 +425,19 @@ def load_room(folder: Path, dungeon_id: str = "", number: int = 0,
                            dungeon_id=dungeon_id, number=number)
     for name in ("stub.py", "solution.py", "test_room.py"):
         _read_content(folder / name, CODE_MAX, root, about=path)
+    stems: set[str] = set()
     for i, name in enumerate(room.given):
         if not _GIVEN.match(name):
             raise ContentError(path, f"field `given.{i}`: `{name}` is not a module file name "
-                                     "like `backprop_framework.py`")
-        if not (room.given_dir / name).is_file():
-            raise ContentError(path, f"field `given.{i}`: no file {room.given_dir / name}")
-        _read_content(room.given_dir / name, CODE_MAX, root)
+                                     "like `backprop_framework.py` (or `1.2/tiny_lens.py`, "
+                                     "a module of dungeon 1.2's given/)")
+        module = room.given_file(name)
+        if module.stem in stems:
+            raise ContentError(path, f"field `given.{i}`: a second module named {module.name}")
+        stems.add(module.stem)
+        if not module.is_file():
+            raise ContentError(path, f"field `given.{i}`: no file {module}")
+        _read_content(module, CODE_MAX, root)
     return room
 
 

@@ -234,6 +234,43 @@ def test_given_modules_are_imported_from_the_shipped_copy(pack, tmp_path, worker
     assert not result.cleared and "fixture_given" in result.cases[0].message
 
 
+def test_a_room_may_import_another_dungeons_given_module(pack, tmp_path, worker):
+    """`given: [9.8/lib_given.py]`: dungeon 9.8's given/ module, shipped copy first."""
+    from arena_dungeon.content import load
+    from arena_dungeon.session import Session
+
+    (pack / "dungeons/9.8-lib/given").mkdir(parents=True)
+    (pack / "dungeons/9.8-lib/given/lib_given.py").write_text("ONE = 1\n")
+    _pack_with_given(pack)
+    room_yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
+    room_yaml.write_text(room_yaml.read_text().replace(
+        "given: [fixture_given.py]", "given: [fixture_given.py, 9.8/lib_given.py]"))
+    room = load(pack).rooms["add-one"]
+    assert room.given_dirs == [pack / "dungeons/9.9-fixture/given",
+                               pack / "dungeons/9.8-lib/given"]
+    player = Session.open(tmp_path / "ws", pack).play("add-one").path
+    assert (player.parent / "lib_given.py").read_text() == "ONE = 1\n"  # copied beside it
+    (player.parent / "lib_given.py").write_text("ONE = 2\n")  # the shipped copy still wins
+    player.write_text("from fixture_given import ONE as A\nfrom lib_given import ONE as B\n\n\n"
+                      "def add_one(x):\n    return x + A * B\n")
+    assert grade(room, player).cleared
+    assert grade(room, player, worker=worker).cleared
+
+
+@pytest.mark.parametrize("entry, words", [("9.8/nope.py", "no file"),
+                                          ("../x/nope.py", "not a module file name"),
+                                          ("9.9/fixture_given.py", "a second module named")])
+def test_a_bad_given_entry_is_named(pack, entry, words):
+    from arena_dungeon.content import ContentError, load
+
+    _pack_with_given(pack)
+    room_yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
+    room_yaml.write_text(room_yaml.read_text().replace(
+        "given: [fixture_given.py]", f"given: [fixture_given.py, {entry!r}]"))
+    with pytest.raises(ContentError, match=words):
+        load(pack)
+
+
 def test_play_puts_given_modules_beside_the_players_file(pack, tmp_path):
     from arena_dungeon.session import Session
 

@@ -114,6 +114,10 @@ def room_key(room: Room) -> str:
     for shared in ("given", "assets"):
         h.update(f"\0{shared}/\0".encode())
         _hash_files(h, room.folder.parent / shared)
+    for folder in room.given_dirs:  # another dungeon's given/ (`given: [1.2/tiny_lens.py]`)
+        if folder != room.given_dir:
+            h.update(f"\0{folder.parent.name}/given/\0".encode())
+            _hash_files(h, folder)
     return h.hexdigest()
 
 

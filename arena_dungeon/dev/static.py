@@ -138,12 +138,12 @@ def given_problems(room: Room) -> list[Problem]:
     """`given:` lists exactly the given/ modules that the stub, the solution and the tests
     import, directly or through another given module (play copies only the listed ones beside
     the player's file, and grading puts given/ on the path only for a room that lists some)."""
-    available = {p.stem: p for p in room.given_dir.glob("*.py")} if room.given_dir.is_dir() \
-        else {}
+    available = {p.stem: p for folder in [*room.given_dirs[::-1], room.given_dir]
+                 if folder.is_dir() for p in folder.glob("*.py")}  # own dungeon's first
     if not available and not room.given:
         return []
     needed = _given_closure([room.stub, room.solution, room.tests], available)
-    listed = {Path(g).stem for g in room.given}
+    listed = {room.given_file(g).stem for g in room.given}
     yaml = room.folder / "room.yaml"
     return [Problem(yaml, f"field `given`: {needed[name].name} imports `{name}` from given/, "
                           f"so `given` must list {name}.py")

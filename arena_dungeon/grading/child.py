@@ -47,7 +47,7 @@ def pytest_args(room: Room, target: Path, report: Path,
             "--arena-target", str(target), "--arena-entry", room.entry,
             "--arena-report", str(report), "--arena-content", str(content_root),
             *(["--arena-typecheck"] if room.typecheck else []),
-            *(["--arena-given-dir", str(room.given_dir)] if room.given else [])]
+            *[arg for folder in room.given_dirs for arg in ("--arena-given-dir", str(folder))]]
 
 
 def pytest_command(room: Room, target: Path, report: Path,

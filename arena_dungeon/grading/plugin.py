@@ -68,8 +68,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--arena-content", help="the content root: its references stay private")
     group.addoption("--arena-typecheck", action="store_true",
                     help="check the entry's jaxtyping annotations at runtime")
-    group.addoption("--arena-given-dir",
-                    help="the dungeon's given/ folder: modules the player's file may import")
+    group.addoption("--arena-given-dir", action="append", default=[],
+                    help="a given/ folder: modules the player's file may import (repeatable)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -80,9 +80,8 @@ def pytest_configure(config: pytest.Config) -> None:
     content = config.getoption("--arena-content")
     _State.content = Path(content).resolve() if content else None
     _State.config = config
-    given = config.getoption("--arena-given-dir")
-    if given:  # the shipped copy, whatever the player's workspace copy says
-        sys.path.insert(0, given)
+    # The shipped copies, whatever the player's workspace copies say (first listed first).
+    sys.path[:0] = config.getoption("--arena-given-dir")
     path = config.getoption("--arena-report")
     if path:
         _State.report_path = Path(path)

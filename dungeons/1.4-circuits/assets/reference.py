@@ -39,7 +39,7 @@ def heatmap(values: Tensor, scale: float | None = None, cell: int = 16) -> Tenso
     v = (values / scale).clamp(-1, 1)
     pos, neg = v.clamp(min=0), (-v).clamp(min=0)
     rgb = torch.stack([1 - pos, 1 - pos - neg, 1 - neg], dim=-1).clamp(0, 1)
-    return torch.kron(rgb.permute(2, 0, 1), torch.ones(cell, cell)).permute(1, 2, 0).contiguous()
+    return torch.kron(rgb.permute(2, 0, 1).contiguous(), torch.ones(cell, cell)).permute(1, 2, 0).contiguous()
 
 
 def head_grid(values: Tensor) -> str:

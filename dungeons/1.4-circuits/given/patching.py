@@ -3,7 +3,7 @@
 GIVEN code: read it and import from it, but don't edit it (grading uses the shipped copy).
 Each function is the one an earlier room asked you to write, so a later room can call it
 without your copy: `logits_to_ave_logit_diff` (room 1), `ioi_metric` (room 3),
-`patch_head_vector` (room 7), `patch_or_freeze_head_vectors` (room 10).
+`patch_residual_component` (room 4), `patch_head_vector` (room 7), `patch_or_freeze_head_vectors` (room 10).
 """
 
 from __future__ import annotations
@@ -34,6 +34,17 @@ def ioi_metric(
     """The logit difference rescaled: 0 = corrupted, 1 = clean."""
     diff = logits_to_ave_logit_diff(logits, answer_tokens)
     return (diff - corrupted_logit_diff) / (clean_logit_diff - corrupted_logit_diff)
+
+
+def patch_residual_component(
+    corrupted_residual_component: Float[Tensor, "batch pos d_model"],
+    hook: HookPoint,
+    pos: int,
+    clean_cache: ActivationCache,
+) -> Float[Tensor, "batch pos d_model"]:
+    """Hook: overwrite position `pos` with its value in the clean run."""
+    corrupted_residual_component[:, pos] = clean_cache[hook.name][:, pos]
+    return corrupted_residual_component
 
 
 def patch_head_vector(

@@ -22,9 +22,11 @@ def _oracle(model, corrupted_tokens, clean_cache, metric):
     return out
 
 
-def _setup(model, n, seed, templates):
+def _setup(model, n, seed, templates, corruption="flip_s2"):
+    """corruption "abc" changes every name (the first one is at position 1-4), so
+    prompts cut short still differ."""
     ds = ioi.IOIDataset(n, seed=seed, templates=templates)
-    flipped = ds.flip_s2()
+    flipped = ds.flip_s2() if corruption == "flip_s2" else ds.abc(seed=seed + 100)
     _, clean_cache = model.run_with_cache(ds.toks)
     rows = torch.arange(n)
 
@@ -60,7 +62,7 @@ def test_random_three_layer_model(room):
 def test_shorter_prompts(room):
     """Random model on the first 9 tokens only: the map has 9 columns."""
     model = ref.random_model(2)
-    ds, flipped, cache, _ = _setup(model, 4, 2, ioi.TRAIN_TEMPLATES)
+    ds, flipped, cache, _ = _setup(model, 4, 2, ioi.TRAIN_TEMPLATES, "abc")
     _, short_cache = model.run_with_cache(ds.toks[:, :9])
     metric = lambda logits: logits[:, -1, 5].mean()  # noqa: E731
     got = call(room.get_act_patch_resid_pre, model, flipped.toks[:, :9], short_cache, metric)
@@ -71,10 +73,10 @@ def test_shorter_prompts(room):
 def test_trained_model_map(room):
     """Trained model, one template (so every prompt has S2 at the same position)."""
     model = ioi.load_ioi_model()
-    ds, flipped, cache, metric = _setup(model, 60, 4, ioi.TRAIN_TEMPLATES[:1])
+    ds, flipped, cache, metric = _setup(model, 30, 4, ioi.TRAIN_TEMPLATES[:1])
     got = call(room.get_act_patch_resid_pre, model, flipped.toks, cache, metric)
     assert_tensor_close(got, _oracle(model, flipped.toks, cache, metric), atol=1e-3,
-                        call="get_act_patch_resid_pre(trained model, 60 prompts, ioi metric)",
+                        call="get_act_patch_resid_pre(trained model, 30 prompts, ioi metric)",
                         dims="layer pos")
     words = ioi.TRAIN_TEMPLATES[0].split()
     show_picture(ref.heatmap(got, scale=1.0, cell=12),

@@ -3,7 +3,8 @@
 GIVEN code: read it and import from it, but don't edit it (grading uses the shipped copy).
 Each function is the one an earlier room asked you to write, so a later room can call it
 without your copy: `logits_to_ave_logit_diff` (room 1), `ioi_metric` (room 3),
-`patch_residual_component` (room 4), `patch_head_vector` (room 7), `patch_or_freeze_head_vectors` (room 10).
+`patch_residual_component` (room 4), `patch_head_vector` (room 7).
+Path patching's freezing hook is in `path_patching.py`.
 """
 
 from __future__ import annotations
@@ -56,19 +57,3 @@ def patch_head_vector(
     """Hook: overwrite one head's vector, at every position, with its clean value."""
     corrupted_head_vector[:, :, head_index] = clean_cache[hook.name][:, :, head_index]
     return corrupted_head_vector
-
-
-def patch_or_freeze_head_vectors(
-    orig_head_vector: Float[Tensor, "batch pos head_index d_head"],
-    hook: HookPoint,
-    new_cache: ActivationCache,
-    orig_cache: ActivationCache,
-    head_to_patch: tuple[int, int],
-) -> Float[Tensor, "batch pos head_index d_head"]:
-    """Hook on hook_z: every head takes its orig_cache value, except head_to_patch
-    (layer, head), which takes its new_cache value."""
-    orig_head_vector[...] = orig_cache[hook.name]
-    layer, head = head_to_patch
-    if hook.layer() == layer:
-        orig_head_vector[:, :, head] = new_cache[hook.name][:, :, head]
-    return orig_head_vector

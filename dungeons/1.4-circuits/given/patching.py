@@ -3,16 +3,18 @@
 GIVEN code: read it and import from it, but don't edit it (grading uses the shipped copy).
 Each function is the one an earlier room asked you to write, so a later room can call it
 without your copy: `logits_to_ave_logit_diff` (room 1), `ioi_metric` (room 3),
-`patch_residual_component` (room 4), `patch_head_vector` (room 7).
+`patch_residual_component` (room 4), `patch_head_vector` (room 7),
+`get_heads_and_posns_to_keep` (room 12).
 Path patching's freezing hook is in `path_patching.py`.
 """
 
 from __future__ import annotations
 
-from jaxtyping import Float, Int
+import torch
+from jaxtyping import Bool, Float, Int
 from torch import Tensor
 
-from tiny_lens import ActivationCache, HookPoint
+from tiny_lens import ActivationCache, HookedTransformer, HookPoint
 
 
 def logits_to_ave_logit_diff(
@@ -57,3 +59,24 @@ def patch_head_vector(
     """Hook: overwrite one head's vector, at every position, with its clean value."""
     corrupted_head_vector[:, :, head_index] = clean_cache[hook.name][:, :, head_index]
     return corrupted_head_vector
+
+
+def get_heads_and_posns_to_keep(
+    means_dataset,
+    model: HookedTransformer,
+    circuit: dict[str, list[tuple[int, int]]],
+    seq_pos_to_keep: dict[str, str],
+) -> dict[int, Bool[Tensor, "batch seq head"]]:
+    """Per layer, True at (prompt, position, head) where a circuit role keeps that head."""
+    batch, seq = means_dataset.toks.shape
+    rows = torch.arange(batch)
+    masks = {}
+    for layer in range(model.cfg.n_layers):
+        mask = torch.zeros(batch, seq, model.cfg.n_heads, dtype=torch.bool)
+        for role, heads in circuit.items():
+            positions = means_dataset.word_idx[seq_pos_to_keep[role]]
+            for head_layer, head in heads:
+                if head_layer == layer:
+                    mask[rows, positions, head] = True
+        masks[layer] = mask
+    return masks

@@ -10,6 +10,10 @@ so that later rooms can build on them (GIVEN code: import it, don't edit it).
   affine fit output ~ input @ W + b of a LayerNorm.       (room get-ln-fit)
 - `get_pre_final_ln_dir(model, data)`: the "unbalanced" direction before ln_final at
   position 0.                                              (room pre-final-ln-dir)
+- `get_out_by_components(model, data)`: (component, batch, seq, d_model), components
+  [embed, 0.0, 0.1, mlp0, 1.0, 1.1, mlp1, 2.0, 2.1, mlp2]. (room out-by-components)
+- `is_balanced_vectorized_return_both(toks)`: (total_elevation_failure,
+  negative_failure), bool (batch,) each.                   (room failure-types)
 """
 
 from __future__ import annotations
@@ -58,3 +62,19 @@ def get_ln_fit(model: HookedTransformer, data: BracketsDataset, layernorm: Layer
 def get_pre_final_ln_dir(model: HookedTransformer, data: BracketsDataset) -> Tensor:
     W, _, _ = get_ln_fit(model, data, model.ln_final, seq_pos=0)
     return W @ get_post_final_ln_dir(model)
+
+
+def get_out_by_components(model: HookedTransformer, data: BracketsDataset) -> Tensor:
+    names = ["hook_embed", "hook_pos_embed"] + [
+        f"blocks.{l}.{hook}" for l in range(model.cfg.n_layers)
+        for hook in ("attn.hook_result", "hook_mlp_out")]
+    cache = get_activations(model, data.toks, names)
+    out = [cache["hook_embed"] + cache["hook_pos_embed"]]
+    for l in range(model.cfg.n_layers):
+        out += list(cache["result", l].unbind(dim=2)) + [cache["mlp_out", l]]
+    return torch.stack(out)
+
+
+def is_balanced_vectorized_return_both(toks: Tensor) -> tuple[Tensor, Tensor]:
+    elevation = torch.tensor([0, 0, 0, 1, -1])[toks].cumsum(dim=-1)
+    return elevation[:, -1] != 0, elevation.min(dim=-1).values < 0

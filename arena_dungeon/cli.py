@@ -279,15 +279,18 @@ def status() -> None:
 def daemon_status() -> None:
     """Is the workspace's warm grader running, and since when."""
     with _session() as session:
-        ui.show_grader(session.grader())
+        ui.show_grader(session.grader(), session.launcher())
 
 
 @daemon_app.command("stop")
 def daemon_stop() -> None:
-    """End the workspace's warm grader (the next check starts it again)."""
+    """End the workspace's warm grader and the command launcher (the next commands start
+    them again)."""
     with _session() as session:
         stopped = session.stop_grader()
         ui.info("the warm grader stopped" if stopped else "no warm grader was running")
+        if session.stop_launcher():
+            ui.info("the command launcher stopped")
 
 
 @dev_app.command("check")

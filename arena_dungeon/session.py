@@ -236,6 +236,16 @@ class Status:
     first_dungeon_id: str  # where to start when there is no current room
 
 
+@dataclass(eq=False)
+class Launcher:
+    """The process that runs commands forked from an already-started `arena`
+    (arena_dungeon/launcher.py), when one runs."""
+
+    pid: int
+    started: float
+    commands: int
+
+
 @dataclass
 class Session:
     content: Content
@@ -370,6 +380,25 @@ class Session:
         from arena_dungeon.grading import daemon
 
         return daemon.stop(self.workspace.root)
+
+    @staticmethod
+    def launcher() -> Launcher | None:
+        """The command launcher, if one runs (`arena daemon status`)."""
+        from arena_dungeon import launcher
+
+        info = launcher.status()
+        try:
+            return Launcher(int(info["pid"]), float(info["started"]), int(info["commands"])) \
+                if info else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    @staticmethod
+    def stop_launcher() -> bool:
+        """End the command launcher; True if one was running."""
+        from arena_dungeon import launcher
+
+        return launcher.stop()
 
     def check(self, key: str | None = None, on_progress: OnProgress | None = None,
               worker: GradingWorker | None = None) -> Checked:

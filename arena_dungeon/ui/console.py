@@ -71,6 +71,21 @@ else:
     err_console = Console(theme=THEME, stderr=True, highlight=False)
 
 
+def reset() -> None:
+    """Build the consoles again for this process's terminal and environment (colours,
+    NO_COLOR, TERM): the launcher's forked child becomes the command of another terminal."""
+    if not IN_NOTEBOOK:
+        Console.__init__(console, theme=THEME, highlight=False)
+        Console.__init__(err_console, theme=THEME, stderr=True, highlight=False)
+
+
+def preload() -> None:
+    """Import what pages import lazily (markdown, syntax): for the launcher, which forks
+    every command from one process (arena_dungeon/launcher.py)."""
+    import rich.markdown  # noqa: F401
+    import rich.syntax  # noqa: F401
+
+
 def Markdown(text: str) -> RichMarkdown:  # noqa: N802 - stands in for rich's class
     """Rich Markdown, imported lazily: markdown-it costs ~0.1 s that most commands never need."""
     from rich.markdown import Markdown as _Markdown

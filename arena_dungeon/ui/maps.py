@@ -14,7 +14,7 @@ from arena_dungeon.ui.console import DONE, LOCK, OPEN, console, info, inline_mar
 if TYPE_CHECKING:
     from arena_dungeon.content import Room
     from arena_dungeon.grading.daemon import Status as GraderStatus
-    from arena_dungeon.session import Codex, Inventory, MapView, Stats, Status
+    from arena_dungeon.session import Codex, Inventory, Launcher, MapView, Stats, Status
 
 _DOORS = {Door.CLEARED: (DONE, "cleared"), Door.LOCKED: (LOCK, ""), Door.OPEN: (OPEN, "open")}
 
@@ -197,15 +197,23 @@ def show_status(status: Status) -> None:
                   f"{status.xp} XP (level {status.level})")
 
 
-def show_grader(status: GraderStatus) -> None:
-    """`arena daemon status`: one line about the workspace's warm grader."""
+def show_grader(status: GraderStatus, launcher: Launcher | None = None) -> None:
+    """`arena daemon status`: a line about the workspace's warm grader, one about the
+    command launcher."""
     import time
 
     if not status.running:
         info("no warm grader is running; the next `arena check` starts one")
-        return
-    since = time.strftime("%H:%M", time.localtime(status.started)) if status.started else "?"
-    last = (time.strftime("%H:%M", time.localtime(status.last_job)) if status.last_job
-            else "none yet")
-    info(f"warm grader running (pid {status.pid}) since {since}: {status.jobs} checks, "
-         f"last {last}; it exits after 15 idle minutes (`arena daemon stop` ends it now)")
+    else:
+        since = time.strftime("%H:%M", time.localtime(status.started)) if status.started \
+            else "?"
+        last = (time.strftime("%H:%M", time.localtime(status.last_job)) if status.last_job
+                else "none yet")
+        info(f"warm grader running (pid {status.pid}) since {since}: {status.jobs} checks, "
+             f"last {last}; it exits after 15 idle minutes (`arena daemon stop` ends it now)")
+    if launcher is None:
+        info("no command launcher is running; the next command starts one")
+    else:
+        since = time.strftime("%H:%M", time.localtime(launcher.started))
+        info(f"command launcher running (pid {launcher.pid}) since {since}: "
+             f"{launcher.commands} commands started from it; it exits after 15 idle minutes")

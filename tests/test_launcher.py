@@ -1,0 +1,164 @@
+"""The command launcher: `arena` commands forked from a process that imported the game.
+
+Each test gets its own launcher (its socket lives under the test's own TMPDIR) and runs the
+real `arena` console entry point as a learner's shell would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from arena_dungeon import launcher, launcher_server
+from arena_dungeon.grading import daemon
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+ARENA = [sys.executable, "-m", "arena_dungeon"]
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A shell's environment with the launcher allowed, private to this test (its TMPDIR
+    short: a socket's path has at most 107 bytes)."""
+    from tests.conftest import FIXTURE_PACK
+
+    tmp = Path(tempfile.mkdtemp(prefix="arena-launcher-test-", dir="/tmp"))
+    monkeypatch.setenv("TMPDIR", str(tmp))  # this process finds the same launcher
+    values = {**os.environ, "TMPDIR": str(tmp), "ARENA_CONTENT": str(FIXTURE_PACK),
+              "ARENA_WORKSPACE": str(tmp_path / "ws"), "ARENA_DAEMON_IDLE": "60",
+              "COLUMNS": "80"}
+    values.pop("ARENA_NO_DAEMON", None)
+    yield values
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture
+def launched(env):
+    """`env`, with a launcher running (the first command starts it)."""
+    subprocess.run([*ARENA, "status"], env=env, capture_output=True, check=True)
+    deadline = time.monotonic() + 60
+    while launcher.status() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert launcher.status() is not None
+    yield env
+    launcher.stop()
+    daemon.stop(Path(env["ARENA_WORKSPACE"]))  # a check started the workspace's grader too
+
+
+def _arena(env, *args: str, **kwargs):
+    return subprocess.run([*ARENA, *args], env=env, capture_output=True, text=True, **kwargs)
+
+
+def test_commands_run_in_the_launcher_with_the_same_words_and_exit_codes(launched, tmp_path):
+    local = {**launched, "ARENA_NO_DAEMON": "1", "ARENA_WORKSPACE": str(tmp_path / "wl")}
+    before = launcher.status()["commands"]
+    for args in (["status"], ["map"], ["tool", "nope"], ["play", "add-one"]):
+        here, there = _arena(local, *args), _arena(launched, *args)
+        assert (there.returncode, there.stdout, there.stderr) == \
+            (here.returncode, here.stdout.replace("/wl/", "/ws/"), here.stderr), args
+    assert launcher.status()["commands"] == before + 4  # every one ran in the launcher
+
+
+def test_a_check_in_the_launcher_grades_and_saves(launched, tmp_path):
+    from tests.conftest import FIXTURE_PACK
+
+    _arena(launched, "play", "add-one", check=True)
+    player = next((tmp_path / "ws").glob("*/*add_one.py"))
+    player.write_text((FIXTURE_PACK / "dungeons/9.9-fixture/01-add-one/solution.py")
+                      .read_text())
+    checked = _arena(launched, "check")
+    assert checked.returncode == 0 and "cleared" in checked.stdout.lower(), checked.stdout
+    assert "1/2 rooms" in _arena(launched, "status").stdout
+
+
+def test_the_terminal_input_reaches_the_command(launched):
+    _arena(launched, "play", "add-one", check=True)
+    while _arena(launched, "hint").returncode == 0:
+        pass  # the solution opens after the last hint, with a question
+    asked = _arena(launched, "solution", input="n\n")
+    assert "Peek at the reference solution?" in asked.stdout
+    assert "Not peeking" in asked.stdout and asked.returncode == 1
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_ending_the_command_ends_its_grading(launched, tmp_path, sig):
+    """Ctrl-C reaches the command (exit 130); a killed command's process hangs itself up.
+    Either way the grading child goes too."""
+    launched = {**launched, "ARENA_TEST_PIDS": str(tmp_path / "pid")}
+    _arena(launched, "play", "add-one", check=True)
+    next((tmp_path / "ws").glob("*/*add_one.py")).write_text((HOSTILE / "hang_pid.py")
+                                                             .read_text())
+    proc = subprocess.Popen([*ARENA, "check"], env=launched, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
+    graded = int((tmp_path / "pid").read_text())
+    proc.send_signal(sig)
+    code = proc.wait(timeout=10)
+    if sig == signal.SIGINT:
+        assert code == 130
+    deadline = time.monotonic() + 5
+    while _alive(graded) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(graded)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return False
+
+
+def test_a_launcher_of_an_older_package_serves_nothing(env):
+    """Started with another stamp (the package changed while it imported): it exits, and
+    commands run in place."""
+    subprocess.run([sys.executable, "-m", "arena_dungeon.launcher_server", "older"],
+                   env=env, timeout=60, check=True)
+    assert launcher.status() is None
+    assert launcher.run(["status"]) is None
+
+
+def test_a_request_after_the_package_changed_is_refused(tmp_path):
+    """The launcher compares the package with its start on every request."""
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        ours.sendmsg([b"R"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS,
+                               b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2)))])
+        launcher.send(ours, {"argv": ["status"], "cwd": str(tmp_path), "env": {}, "umask": 18})
+        assert launcher_server._serve_one(theirs, None, "older") is None
+        assert launcher.receive(ours) == {"stale": True}
+
+
+@pytest.mark.parametrize("request_", [None, [], {"argv": "status"}, {"argv": ["status"]},
+                                      {"argv": [1], "cwd": "/", "env": {}, "umask": 18}])
+def test_a_malformed_request_starts_nothing(tmp_path, request_):
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        ours.sendmsg([b"R"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS,
+                               b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2)))])
+        launcher.send(ours, request_)
+        assert launcher_server._serve_one(theirs, None, launcher.stamp()) == 0
+
+
+@pytest.mark.parametrize("argv, wanted", [
+    (["check"], True), (["--workspace", "watch", "status"], True), (["watch"], False),
+    (["-w", "x", "dev", "check"], False), (["daemon", "stop"], False),
+    (["--install-completion"], False), ([], True)])
+def test_which_commands_run_in_the_launcher(argv, wanted, monkeypatch):
+    monkeypatch.delenv("ARENA_NO_DAEMON", raising=False)
+    assert launcher.wanted(argv) is wanted
+    monkeypatch.setenv("ARENA_NO_DAEMON", "1")
+    assert not launcher.wanted(argv)

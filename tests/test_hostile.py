@@ -9,18 +9,18 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
+from arena_dungeon.grading.child import alive
 from arena_dungeon.grading.runner import TMP_PREFIX, grade
 from arena_dungeon.grading.vocabulary import Kind
 from arena_dungeon.grading.worker import WarmWorker
 from tests import graded
+from tests.processes import gone, hanging_check
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
@@ -59,14 +59,6 @@ def worker():
         yield w
 
 
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
 @pytest.mark.parametrize("name", list(FORGERIES))
 def test_forgery_never_clears(add_one, name, warm, worker, monkeypatch):
@@ -98,9 +90,9 @@ def test_forked_processes_end_with_the_check(add_one, warm, tmp_path, monkeypatc
     assert result.cleared  # forking is allowed; outliving the check is not
     started = [int(p) for p in pids.read_text().split()]
     deadline = time.monotonic() + 3
-    while any(_alive(p) for p in started) and time.monotonic() < deadline:
+    while any(alive(p) for p in started) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not [p for p in started if _alive(p)]
+    assert not [p for p in started if alive(p)]
     assert not [p for p in _session_escapees(started[0])]
 
 
@@ -183,27 +175,12 @@ def _parent(pid: int) -> int:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
 def test_killing_arena_check_ends_the_grading_child(pack, tmp_path, sig):
     """The grading child dies with `arena check`, however it is ended; no folder is left."""
-    ws = tmp_path / "ws"
-    env = {**os.environ, "ARENA_WORKSPACE": str(ws), "ARENA_CONTENT": str(pack),
+    env = {**os.environ, "ARENA_WORKSPACE": str(tmp_path / "ws"), "ARENA_CONTENT": str(pack),
            "ARENA_TEST_PIDS": str(tmp_path / "pid")}
-    arena = [sys.executable, "-m", "arena_dungeon"]
-    subprocess.run([*arena, "play", "add-one"], env=env, capture_output=True, check=True)
-    target = next(ws.glob("*/*add_one.py"))
-    target.write_text((HOSTILE / "hang_pid.py").read_text())
-    proc = subprocess.Popen([*arena, "check"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not (tmp_path / "pid").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.2)
-    graded = int((tmp_path / "pid").read_text())
-    assert _alive(graded)
+    proc, graded = hanging_check(env, tmp_path / "pid")
     proc.send_signal(sig)
     proc.wait(timeout=10)
-    deadline = time.monotonic() + 5
-    while _alive(graded) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _alive(graded)
+    assert gone(graded)
     leftovers = [p for p in Path(tempfile.gettempdir()).glob(f"{TMP_PREFIX}{proc.pid}-*")]
     if sig != signal.SIGKILL:
         assert not leftovers

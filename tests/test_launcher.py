@@ -20,9 +20,7 @@ import pytest
 
 from arena_dungeon import launcher, launcher_server
 from arena_dungeon.grading import daemon
-
-HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
-ARENA = [sys.executable, "-m", "arena_dungeon"]
+from tests.processes import ARENA, gone, hanging_check
 
 
 @pytest.fixture
@@ -94,32 +92,12 @@ def test_ending_the_command_ends_its_grading(launched, tmp_path, sig):
     """Ctrl-C reaches the command (exit 130); a killed command's process hangs itself up.
     Either way the grading child goes too."""
     launched = {**launched, "ARENA_TEST_PIDS": str(tmp_path / "pid")}
-    _arena(launched, "play", "add-one", check=True)
-    next((tmp_path / "ws").glob("*/*add_one.py")).write_text((HOSTILE / "hang_pid.py")
-                                                             .read_text())
-    proc = subprocess.Popen([*ARENA, "check"], env=launched, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not (tmp_path / "pid").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.2)
-    graded = int((tmp_path / "pid").read_text())
+    proc, graded = hanging_check(launched, tmp_path / "pid")
     proc.send_signal(sig)
     code = proc.wait(timeout=10)
     if sig == signal.SIGINT:
         assert code == 130
-    deadline = time.monotonic() + 5
-    while _alive(graded) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _alive(graded)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except OSError:
-        return False
+    assert gone(graded)
 
 
 def test_a_launcher_of_an_older_package_serves_nothing(env):

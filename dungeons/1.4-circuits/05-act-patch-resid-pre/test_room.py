@@ -79,7 +79,7 @@ def test_trained_model_map(room):
                         call="get_act_patch_resid_pre(trained model, 30 prompts, ioi metric)",
                         dims="layer pos")
     words = ioi.TRAIN_TEMPLATES[0].split()
-    show_picture(ref.heatmap(got, scale=1.0, cell=12),
+    show_picture(ref.heatmap(got, scale=1.0),
                  "resid_pre patching, rows = layers 0-2, columns = positions: <bos> "
                  + " ".join(words) + "  (blue = restores the clean answer)")
     s2 = int(ds.word_idx["S2"][0])

@@ -79,17 +79,17 @@ def test_shape_on_one_prompt(room):
 
 
 def test_trained_model_maps(room):
-    """Trained model, 30 prompts of one template, ioi metric: the attn_out row against the
+    """Trained model, 20 prompts of one template, ioi metric: the attn_out row against the
     oracle, three maps in one picture."""
     model = ioi.load_ioi_model()
-    ds, flipped, cache, raw, metric = _setup(model, 30, 6, ioi.TRAIN_TEMPLATES[:1])
+    ds, flipped, cache, raw, metric = _setup(model, 20, 6, ioi.TRAIN_TEMPLATES[:1])
     got = call(room.get_act_patch_block_every, model, flipped.toks, cache, metric)
     expected = _oracle(model, flipped.toks, cache, metric, names=["hook_attn_out"])[0]
     assert_tensor_close(got[1], expected, atol=1e-3, call="get_act_patch_block_every(trained "
-                        "model, 30 prompts)[1] (the attn_out row)", dims="layer pos")
+                        "model, 20 prompts)[1] (the attn_out row)", dims="layer pos")
     gap = torch.full((1, got.shape[2]), float("nan"))
     stacked = torch.cat([got[0], gap, got[1], gap, got[2]]).nan_to_num(0.0)
-    show_picture(ref.heatmap(stacked, scale=1.0, cell=12), "top: resid_pre, middle: attn_out, "
+    show_picture(ref.heatmap(stacked, scale=1.0), "top: resid_pre, middle: attn_out, "
                  "bottom: resid_post (rows = layers 0-2, columns = the 16 positions)")
     s2 = int(ds.word_idx["S2"][0])
     note("attn_out at END: " + ", ".join(f"layer {l} {got[1, l, -1]:.2f}" for l in range(3))

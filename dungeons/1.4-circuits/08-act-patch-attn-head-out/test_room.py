@@ -71,6 +71,6 @@ def test_trained_model_map(room):
     got, expected = _run(room, model, ds, flipped, metric)
     assert_tensor_close(got, expected, atol=1e-3, call="get_act_patch_attn_head_out_all_pos("
                         "trained model, 80 prompts)", dims="layer head")
-    show_picture(ref.heatmap(got, scale=1.0, cell=24), "patching each head's z (all positions): "
+    show_picture(ref.heatmap(got, scale=1.0), "patching each head's z (all positions): "
                  "rows = layers 0-2, columns = heads 0-3 (blue = restores the clean answer)")
     note("head patching: " + ref.head_grid(got))

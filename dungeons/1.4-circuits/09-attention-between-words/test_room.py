@@ -71,7 +71,7 @@ def test_trained_model_roles(room):
                             call=f"attention_between(trained model, '{q}', '{k}')", dims="layer head")
     gap = torch.zeros(3, 1)
     show_picture(ref.heatmap(torch.cat([got["end", "IO"], gap, got["end", "S2"], gap, got["S2", "S1"]], 1),
-                             scale=1.0, cell=20),
+                             scale=1.0),
                  "attention, rows = layers 0-2: END->IO (left), END->S2 (middle), S2->S1 (right)")
     note("END->IO: " + ref.head_grid(got["end", "IO"]))
     note("END->S2: " + ref.head_grid(got["end", "S2"]))

@@ -83,6 +83,6 @@ def test_trained_model_direct_paths(room):
     assert_tensor_close(got, _oracle(model, new.toks, orig.toks, metric), atol=1e-3,
                         call="get_path_patch_head_to_final_resid_post(trained model, abc, ioi)",
                         dims="layer head")
-    show_picture(ref.heatmap(got, scale=0.3, cell=24), "path patching, sender -> logits: rows = "
+    show_picture(ref.heatmap(got, scale=0.3), "path patching, sender -> logits: rows = "
                  "layers 0-2, columns = heads 0-3 (red = removing this direct path hurts)")
     note("direct paths (0 = unchanged, -1 = as bad as ABC): " + ref.head_grid(got))

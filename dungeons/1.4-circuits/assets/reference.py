@@ -33,8 +33,10 @@ def logit_diff_loop(logits: Tensor, answer_tokens: Tensor) -> Tensor:
     return out
 
 
-def heatmap(values: Tensor, scale: float | None = None, cell: int = 16) -> Tensor:
-    """(rows, cols) signed values -> (rows*cell, cols*cell, 3) RGB: blue > 0, red < 0, white 0."""
+def heatmap(values: Tensor, scale: float | None = None, cell: int = 10) -> Tensor:
+    """(rows, cols) signed values -> (rows*cell, cols*cell, 3) RGB: blue > 0, red < 0, white 0.
+    The terminal draws one pixel per column, so cells shrink to keep it under 72 wide."""
+    cell = max(1, min(cell, 72 // values.shape[1]))
     scale = scale or float(values.abs().max().clamp(min=1e-6))
     v = (values / scale).clamp(-1, 1)
     pos, neg = v.clamp(min=0), (-v).clamp(min=0)

@@ -34,7 +34,7 @@ NAMES = ["Ann", "Bob", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jon", "
          "Max", "Ned", "Oli", "Pam", "Quy", "Rex", "Sam", "Tom", "Uma", "Val", "Wes", "Xia",
          "Yan", "Zoe", "Amy", "Ben", "Cid", "Dot"]
 PLACES = ["store", "park", "school", "garden", "station", "market"]
-OBJECTS = ["drink", "book", "ball", "key", "apple", "gift"]
+OBJECTS = ["drink", "book", "ball", "key", "cake", "gift"]
 WORDS = ["when", "then", "while", "and", "went", "to", "the", "a", ",", ".", "gave", "had",
          "at", "were", "working", "decided", "give", "handed", "it", "later", "so"]
 VOCAB = ["<bos>"] + WORDS + PLACES + OBJECTS + NAMES

@@ -8,7 +8,7 @@ import brackets
 
 def random_model(seed: int, **cfg) -> brackets.HookedTransformer:
     """A random classifier (eval, no gradients) whose LayerNorms have random weights and
-    biases, so that forgetting a LayerNorm's w or b shows."""
+    biases and whose other biases are random too, so that forgetting a w or a b shows."""
     torch.manual_seed(seed)
     model = brackets.HookedTransformer(brackets.Config(init_range=0.3, **cfg)).eval()
     for p in model.parameters():
@@ -18,6 +18,8 @@ def random_model(seed: int, **cfg) -> brackets.HookedTransformer:
             p.copy_(torch.rand_like(p) * 2 + 0.2)  # features of very different spread
         elif name.endswith(".b") or name.startswith("unembed.b_U"):
             p.normal_()
+        elif name.rsplit(".", 1)[-1] in {"b_Q", "b_K", "b_V", "b_O", "b_in", "b_out"}:
+            p.normal_(std=0.3)
     return model
 
 

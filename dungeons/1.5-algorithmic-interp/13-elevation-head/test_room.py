@@ -82,13 +82,13 @@ def test_ablation_other_head(room):
 
 
 def test_scores_on_the_shipped_model(room):
-    """The trained model, 250 strings: every head's accuracy per kind after ablation."""
-    model, data = brackets.load_model(), brackets.load_data(250)
+    """The trained model, 200 strings: every head's accuracy per kind after ablation."""
+    model, data = brackets.load_model(), brackets.load_data(200)
     got = call(room.failure_detection_by_head, model, data)
     _no_hooks_left(model, "failure_detection_by_head")
     expected = _oracle_scores(model, data)
     assert_tensor_close(got, expected, atol=1e-4, call="failure_detection_by_head(load_model(), "
-                        "250 strings)", dims="layer head kind")
+                        "200 strings)", dims="layer head kind")
     img = torch.kron(expected[:, :, 2], torch.ones(30, 30))
     show_picture(img, "accuracy on elevation-only strings with each head mean-ablated "
                  "(rows = layers, columns = heads; dark = the model is blinded)")

@@ -67,6 +67,10 @@ def _oracle_losses(trainer, n_steps):
     return losses, online
 
 
+def _rounded(x) -> list:
+    return [[round(float(v), 3) for v in row] for row in x.tolist()]
+
+
 def test_three_steps_against_an_oracle(room):
     """64 random transitions (2 actions, 30% terminated), a target network off the online one: three training_step()s return the oracle's losses and leave the same weights."""
     trainer = _trainer(room, "Probe5-v0", fill=False)
@@ -170,7 +174,7 @@ def test_learns_probe3_and_probe5(room):
         torch.set_num_threads(threads)
     curve("Probe3: loss per training step", results[0][4])
     for env_id, obs, q, want, _ in results:
-        note(f"{env_id}: Q at {obs} = {q.numpy().round(3).tolist()}, true {want.tolist()}")
+        note(f"{env_id}: Q at {obs} = {_rounded(q)}, true {_rounded(want)}")
     for env_id, obs, q, want, _ in results:
         assert_tensor_close(q, want, atol=0.05, rtol=0,
                             call=f"q_network({obs}) after training on {env_id}", dims="obs actions")

@@ -47,6 +47,10 @@ def _probe_args(env_id, **kw):
     return DQNArgs(**settings)
 
 
+def _rounded(x) -> list:
+    return [[round(float(v), 3) for v in row] for row in x.tolist()]
+
+
 def test_target_starts_as_a_copy(room):
     """After __init__: the target network holds the online network's weights but is a separate module, and the optimiser trains only the online network."""
     trainer = room.DQNTrainer(_probe_args("Probe5-v0"))
@@ -115,7 +119,7 @@ def test_passes_the_five_probes(room):
                 results.append((env_id, obs, trainer.q_network(torch.tensor(obs)), torch.tensor(want)))
         progress(len(PROBES), len(PROBES), "done")
     for env_id, obs, q, want in results:
-        note(f"{env_id}: Q at {obs} = {q.numpy().round(3).tolist()} (true {want.tolist()})")
+        note(f"{env_id}: Q at {obs} = {_rounded(q)} (true {_rounded(want)})")
     for env_id, obs, q, want in results:
         assert_tensor_close(q, want, atol=0.05, rtol=0,
                             call=f"q_network({obs}) after training on {env_id}", dims="obs actions")

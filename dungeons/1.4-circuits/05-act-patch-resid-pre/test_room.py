@@ -73,10 +73,10 @@ def test_shorter_prompts(room):
 def test_trained_model_map(room):
     """Trained model, one template (so every prompt has S2 at the same position)."""
     model = ioi.load_ioi_model()
-    ds, flipped, cache, metric = _setup(model, 30, 4, ioi.TRAIN_TEMPLATES[:1])
+    ds, flipped, cache, metric = _setup(model, 20, 4, ioi.TRAIN_TEMPLATES[:1])
     got = call(room.get_act_patch_resid_pre, model, flipped.toks, cache, metric)
     assert_tensor_close(got, _oracle(model, flipped.toks, cache, metric), atol=1e-3,
-                        call="get_act_patch_resid_pre(trained model, 30 prompts, ioi metric)",
+                        call="get_act_patch_resid_pre(trained model, 20 prompts, ioi metric)",
                         dims="layer pos")
     words = ioi.TRAIN_TEMPLATES[0].split()
     show_picture(ref.heatmap(got, scale=1.0),

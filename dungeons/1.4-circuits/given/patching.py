@@ -4,7 +4,7 @@ GIVEN code: read it and import from it, but don't edit it (grading uses the ship
 Each function is the one an earlier room asked you to write, so a later room can call it
 without your copy: `logits_to_ave_logit_diff` (room 1), `ioi_metric` (room 3),
 `patch_residual_component` (room 4), `patch_head_vector` (room 7),
-`get_heads_and_posns_to_keep` (room 12).
+`get_heads_and_posns_to_keep` (room 13).
 Path patching's freezing hook is in `path_patching.py`.
 """
 

@@ -5,12 +5,11 @@ Q-values, and a short seeded CartPole run learns to balance the pole."""
 
 from contextlib import contextmanager
 
-import gymnasium as gym
 import numpy as np
 import torch
 
 from arena_dungeon.testing import assert_equal, assert_tensor_close, curve, fail, note, progress
-from dqn_agent import DQNArgs
+from dqn_agent import DQNArgs, greedy_returns
 
 GAMMA = 0.9
 PROBES = [
@@ -125,22 +124,6 @@ def test_passes_the_five_probes(room):
                             call=f"q_network({obs}) after training on {env_id}", dims="obs actions")
 
 
-def _greedy_returns(net, episodes=3, seed=100):
-    env = gym.make("CartPole-v1")
-    out = []
-    for k in range(episodes):
-        obs, _ = env.reset(seed=seed + k)
-        total, done = 0.0, False
-        while not done:
-            with torch.inference_mode():
-                action = int(net(torch.as_tensor(obs)[None]).argmax())
-            obs, reward, terminated, truncated, _ = env.step(action)
-            total += float(reward)
-            done = terminated or truncated
-        out.append(total)
-    return out
-
-
 def test_balances_the_pole(room):
     """CartPole-v1, 1,500 agent steps (seed 1, train every step): acting greedily afterwards balances the pole for 75+ steps on average over 3 episodes (random play: about 22)."""
     trainer = room.DQNTrainer(DQNArgs(**CARTPOLE))
@@ -155,7 +138,7 @@ def test_balances_the_pole(room):
     trainer.training_step = reported
     with one_thread():
         returns = list(trainer.train())
-        greedy = _greedy_returns(trainer.q_network)
+        greedy = greedy_returns(trainer.q_network, "CartPole-v1", episodes=3, seed=100)
     curve("CartPole: return of each training episode (exploring)", returns)
     note(f"CartPole after 1,500 steps: {len(returns)} training episodes; "
          f"greedy returns {greedy} (mean {np.mean(greedy):.0f}; pass: {PASS_RETURN})")

@@ -14,12 +14,15 @@ copy, whatever this file says).
   (the real last observation when an episode ended, `terminated` not `truncated`), moves
   `self.obs` on and `self.step` by `num_envs`, and returns the step's `infos`.
 - `episode_returns(infos)`: the returns of the episodes that ended in this step.
+- `greedy_returns(q_network, env_id, episodes, seed)`: the returns of acting greedily (no
+  exploration, no learning) for a few episodes from reset seeds `seed, seed + 1, ...`.
 """
 
 from dataclasses import dataclass, field
 
 import gymnasium as gym
 import numpy as np
+import torch as t
 
 from dqn_parts import QNetwork, ReplayBuffer, epsilon_greedy_policy, linear_schedule
 
@@ -88,3 +91,19 @@ def episode_returns(infos: dict) -> list[float]:
         return []
     ep = final["episode"]
     return [float(r) for r in ep["r"][ep["_r"]]]
+
+
+def greedy_returns(q_network, env_id: str = "CartPole-v1", episodes: int = 3, seed: int = 100) -> list[float]:
+    """Play `episodes` episodes taking argmax Q at every step; return each one's return."""
+    env = gym.make(env_id)
+    out = []
+    for k in range(episodes):
+        obs, _ = env.reset(seed=seed + k)
+        total, done = 0.0, False
+        while not done:
+            with t.inference_mode():
+                action = int(q_network(t.as_tensor(obs, dtype=t.float32)[None]).argmax())
+            obs, reward, terminated, truncated, _ = env.step(action)
+            total, done = total + float(reward), terminated or truncated
+        out.append(total)
+    return out

@@ -17,7 +17,11 @@ strings with hard negatives that fail only one of the two conditions:
     swapped to ")(");
   - "elevation only": never dips, ends above zero (a balanced string with one ")" turned
     into "(", or a random walk kept at or above zero).
-Measured: see the time printed at the end (about a minute on one thread, torch 2.13 CPU).
+Measured: 3000 steps in 100-155 s on one thread of a shared 2-core machine (torch 2.13 CPU).
+
+`python scripts/train_brackets.py --facts` skips training and prints the head facts of
+the shipped model recorded in the README: each component's push along the "unbalanced"
+direction at position 0, and each head's mean-ablation accuracy per failure kind.
 """
 
 import hashlib
@@ -143,7 +147,49 @@ def accuracy_report(model: HookedTransformer, data: BracketsDataset) -> dict[str
     return report
 
 
+KINDS = ["balanced", "negative only", "elevation only", "both"]
+
+
+@torch.no_grad()
+def facts():
+    """The measured head roles of the shipped model (assets/README.md)."""
+    from functools import partial
+
+    import bracket_tools
+    from brackets import load_data, load_model
+
+    model, data = load_model(), load_data()
+    kinds = torch.tensor([KINDS.index(failure_type(s)) for s in data.strs])
+    _, _, r2 = bracket_tools.get_ln_fit(model, data, model.ln_final, seq_pos=0)
+    print(f"affine fit of ln_final at position 0: r2 {r2:.4f}")
+    direction = bracket_tools.get_pre_final_ln_dir(model, data)
+    along = bracket_tools.get_out_by_components(model, data)[:, :, 0] @ direction
+    along = along - along[:, data.isbal].mean(dim=1, keepdim=True)
+    names = ["embed"] + [f"{l}.{h}" if h < 2 else f"mlp{l}" for l in range(3) for h in range(3)]
+    print("push along the unbalanced direction at position 0, minus the balanced mean:")
+    print("component  " + "  ".join(f"{k:>14s}" for k in KINDS[1:]))
+    for name, row in zip(names, along):
+        print(f"{name:9s}  " + "  ".join(f"{row[kinds == k].mean():+14.2f}" for k in (1, 2, 3)))
+    _, cache = model.run_with_cache(data.toks, names_filter=lambda n: n.endswith("hook_z"))
+
+    def to_balanced_mean(z, hook, head):
+        z[:, :, head] = cache["z", hook.layer()][data.isbal, :, head].mean(0)
+
+    print("accuracy per kind with one head's z mean-ablated (balanced mean, every position):")
+    print("head  " + "  ".join(f"{k:>14s}" for k in KINDS))
+    for layer in range(model.cfg.n_layers):
+        for head in range(model.cfg.n_heads):
+            logits = model.run_with_hooks(data.toks, fwd_hooks=[
+                (f"blocks.{layer}.attn.hook_z", partial(to_balanced_mean, head=head))])[:, 0]
+            correct = (logits.argmax(-1) == 1) == data.isbal
+            print(f"{layer}.{head}   " + "  ".join(
+                f"{correct[kinds == k].float().mean():14.3f}" for k in range(4)))
+
+
 def main():
+    if "--facts" in sys.argv:
+        torch.set_num_threads(1)
+        return facts()
     torch.set_num_threads(1)
     torch.manual_seed(0)
     rng = random.Random(0)
@@ -183,6 +229,7 @@ def main():
     shipped = load_model(MODEL_OUT)
     for kind, (n, acc) in accuracy_report(shipped, load_data()).items():
         print(f"held-out accuracy, {kind:15s} ({n:4d} strings): {acc:.4f}")
+    facts()
 
 
 if __name__ == "__main__":

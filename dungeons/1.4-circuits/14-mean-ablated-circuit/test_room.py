@@ -145,7 +145,7 @@ def test_circuit_is_minimal(room):
     weak = {k: v for k, v in drops.items() if v < MIN_DROP}
     if weak:
         fail("your CIRCUIT is not minimal: removing these costs less than 0.01 of faithfulness: "
-             + ", ".join(f"{h[0]}.{h[1]} as {r!r} ({v:+.3f})" for (r, h), v in weak.items()))
+             + ", ".join(f"{h[0]}.{h[1]} as {r!r} ({v:+.4f})" for (r, h), v in weak.items()))
     grid = torch.zeros(3, 4)
     for (role, (l, h)), v in drops.items():
         grid[l, h] = max(grid[l, h], v)

@@ -554,6 +554,9 @@ def _survey_techniques(folder: Path, root: Path | None = None
 
 
 _SEEN: dict[Path, str] = {}  # fingerprints taken by this process's load()
+# Content loaded ahead by this process, by root and fingerprint: the launcher's, which every
+# command it forks inherits (arena_dungeon/launcher_server.py).
+_KEPT: dict[tuple[Path, str], Content] = {}
 
 
 def seen_fingerprint(root: Path) -> str:
@@ -591,6 +594,8 @@ def load(root: Path | None = None, *, cache_dir: Path | None = None) -> Content:
     if cache_dir is None:
         return _load_fresh(root)
     key = _SEEN[root] = fingerprint(root)
+    if (root, key) in _KEPT:
+        return _KEPT[root, key]
     cached = cache_dir / f"content-{key}.json"
     try:
         with open(cached, "rb") as f:
@@ -613,6 +618,18 @@ def load(root: Path | None = None, *, cache_dir: Path | None = None) -> Content:
     except OSError:
         pass  # a read-only place just means no cache
     return content
+
+
+def keep_loaded(root: Path | None = None) -> None:
+    """Load `root` (default: `content_root()`) now and keep it in this process, so that a
+    later `load` of the same files in it, or in a child it forks, costs only the
+    fingerprint. Broken content is not kept (a later load reports it)."""
+    root = (root or content_root()).resolve()
+    key = fingerprint(root)
+    try:
+        _KEPT[root, key] = _load_fresh(root)
+    except (ContentError, ContentErrors, OSError):
+        pass
 
 
 _CACHE_MAX = 64 * 1024 * 1024

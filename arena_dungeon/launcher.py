@@ -24,8 +24,8 @@ killed `arena check` does.
 
 Not through the launcher: `watch` (a long interactive session with a raw terminal),
 `dev` (the author's tools), `daemon` (it manages these processes) and shell completion
-installs (they look at the parent process to find the shell). `ARENA_NO_DAEMON=1`
-turns the launcher off, as it does the grading daemon.
+installs (they look at the parent process to find the shell). `ARENA_NO_LAUNCHER=1` turns
+the launcher off; `ARENA_NO_DAEMON=1` turns it off and the grading daemon too.
 
 This module is the client and the protocol; the launcher process is
 `arena_dungeon/launcher_server.py`.
@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
 IDLE_LIMIT = 15 * 60.0  # seconds without a command before the launcher exits
 CONNECT_LIMIT = 0.5  # seconds to reach the launcher and hear that the command started
-DISABLE_ENV = "ARENA_NO_DAEMON"
+DISABLE_ENV = "ARENA_NO_DAEMON"  # set: no launcher and no grading daemon
+ONLY_ENV = "ARENA_NO_LAUNCHER"  # set: no launcher (the grading daemon still runs)
 IDLE_ENV = "ARENA_DAEMON_IDLE"
 _LOCAL = {"watch", "dev", "daemon"}  # commands that always run in place
 _VALUED = {"--workspace", "-w", "--content"}  # options that take a value
@@ -107,7 +108,8 @@ def _command(argv: list[str]) -> str | None:
 
 def wanted(argv: list[str]) -> bool:
     """Whether this command may run in the launcher at all."""
-    return not os.environ.get(DISABLE_ENV) and _command(argv) not in _LOCAL and \
+    return not os.environ.get(DISABLE_ENV) and not os.environ.get(ONLY_ENV) and \
+        _command(argv) not in _LOCAL and \
         not any(a.startswith(("--install-completion", "--show-completion")) for a in argv)
 
 

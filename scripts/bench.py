@@ -54,6 +54,10 @@ def main() -> int:
     content = load()
     room = content.rooms[args.room]
     work = Path(tempfile.mkdtemp(prefix="arena-bench-"))
+    # A TMPDIR of its own: the daemon and the launcher it starts are the benchmark's, not
+    # the ones of a game being played on this machine.
+    os.environ["TMPDIR"] = tempfile.tempdir = str(work / "t")
+    (work / "t").mkdir()
     env = dict(os.environ, ARENA_WORKSPACE=str(work / "ws"), PYTHONDONTWRITEBYTECODE="1",
                ARENA_NO_DAEMON="1")  # cold checks; the daemon is timed on its own below
     subprocess.run([*ARENA, "play", room.id], env=env, cwd=work, stdout=subprocess.DEVNULL,
@@ -95,12 +99,29 @@ def main() -> int:
     deadline = time.monotonic() + 120
     while not daemon.status(work / "ws").running and time.monotonic() < deadline:
         time.sleep(0.1)
-    served = timed([*ARENA, "check", room.id], args.runs, denv, work)
-    daemon.stop(work / "ws")
-    rows.append(("arena check (daemon running)", served, "watch: save to verdict (warm)",
-                 warm_t, 2.0, 0.3))
+    served = timed([*ARENA, "check", room.id], args.runs, {**denv, "ARENA_NO_LAUNCHER": "1"},
+                   work)
+    rows.append(("arena check (daemon running, command in place)", served,
+                 "watch: save to verdict (warm)", warm_t, 3.5, None))
     rows.append(("arena check (daemon running) vs cold", served, "arena check (cold)", check,
                  1.0, None))
+
+    # And once the command launcher runs too (every command after a session's first):
+    # the command itself starts in a fork of a process that imported the game.
+    from arena_dungeon import launcher
+
+    deadline = time.monotonic() + 120
+    while launcher.status() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for cmd in (["status"], ["map"], ["hint"]):
+        t = timed([*ARENA, *cmd], args.runs, denv, work)
+        rows.append((f"arena {' '.join(cmd)} (launcher running)", t,
+                     "import typer, rich.console", base, 0.75, None))
+    launched = timed([*ARENA, "check", room.id], args.runs, denv, work)
+    rows.append(("arena check (daemon and launcher running)", launched,
+                 "watch: save to verdict (warm)", warm_t, 2.0, 0.3))
+    launcher.stop()
+    daemon.stop(work / "ws")
 
     if not args.skip_dev:
         # Every room's stub, solution and wrong answers graded warm (no cold comparison), once

@@ -197,3 +197,17 @@ def test_a_tampered_cache_is_rebuilt(pack, tmp_path, tamper):
     room = content.rooms["add-one"]
     assert room.difficulty == 1 and room.folder.is_relative_to(pack.resolve())
     assert [r.id for r in content.ordered_rooms] == ["add-one", "double"]
+
+
+def test_content_kept_loaded_is_reused_until_a_file_changes(pack, tmp_path):
+    """The launcher loads the content once (`keep_loaded`); a command it forks gets that
+    load back while every file is as it was, and a fresh one after any edit."""
+    from arena_dungeon import content
+
+    content.keep_loaded(pack)
+    kept = content.load(pack, cache_dir=tmp_path / "cache")
+    assert content.load(pack, cache_dir=tmp_path / "cache") is kept
+    yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
+    yaml.write_text(yaml.read_text().replace("title: Add one", "title: Add one, edited"))
+    fresh = content.load(pack, cache_dir=tmp_path / "cache")
+    assert fresh is not kept and fresh.rooms["add-one"].title == "Add one, edited"

@@ -49,7 +49,7 @@ def test_shipped_model_head_1_1(room):
     long = brackets.BracketsDataset([p for p in data.pairs if len(p[0]) == 20])
     got = _check(room, model, long, 1, 1, "get_attn_probs(load_model(), 20-bracket strings, 1, 1)")
     mean = got.mean(0)
-    show_picture((mean / mean.max()).repeat_interleave(8, 0).repeat_interleave(8, 1),
+    show_picture((mean / mean.max()).repeat_interleave(2, 1),
                  "head 1.1's mean attention (rows: query, columns: key, 22 positions): spread "
                  "over the whole string from every query")
     note(f"head 1.1 from position 0: largest weight {mean[0].max():.2f}, on {len(long)} strings")

@@ -89,7 +89,7 @@ def test_scores_on_the_shipped_model(room):
     expected = _oracle_scores(model, data)
     assert_tensor_close(got, expected, atol=1e-4, call="failure_detection_by_head(load_model(), "
                         "200 strings)", dims="layer head kind")
-    img = torch.kron(expected[:, :, 2], torch.ones(30, 30))
+    img = torch.kron(expected[:, :, 2], torch.ones(3, 10))
     show_picture(img, "accuracy on elevation-only strings with each head mean-ablated "
                  "(rows = layers, columns = heads; dark = the model is blinded)")
     note("accuracy per kind [" + ", ".join(KINDS) + "] with each head ablated: " + "; ".join(

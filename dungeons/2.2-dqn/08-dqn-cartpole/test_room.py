@@ -39,7 +39,7 @@ def one_thread():
 
 
 def _probe_args(env_id, **kw):
-    settings = dict(env_id=env_id, seed=1, buffer_size=100, batch_size=32, total_timesteps=350,
+    settings = dict(env_id=env_id, seed=1, buffer_size=100, batch_size=32, total_timesteps=300,
                     learning_rate=0.01, gamma=GAMMA, steps_per_train=1, trains_per_target_update=25,
                     exploration_fraction=0.5, hidden_sizes=[16])
     settings.update(kw)
@@ -107,7 +107,7 @@ def test_train_keeps_the_cadence(room):
 
 
 def test_passes_the_five_probes(room):
-    """Each probe, 350 agent steps (seeded): the Q-values reach the true ones within 0.05 (Probe3's first state: gamma = 0.9)."""
+    """Each probe, 300 agent steps (seeded): the Q-values reach the true ones within 0.05 (Probe3's first state: gamma = 0.9)."""
     results = []
     with one_thread():
         for i, (env_id, obs, want) in enumerate(PROBES):

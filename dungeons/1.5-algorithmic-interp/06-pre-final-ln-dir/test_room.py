@@ -5,7 +5,7 @@ final LayerNorm's inputs x), since a fitted W is ill-determined where the data n
 import torch
 
 import brackets
-from arena_dungeon.testing import assert_shape, assert_tensor_close, call, load_asset_module, note
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note
 
 CHECKS = load_asset_module(__file__, "bracket_checks")
 
@@ -22,11 +22,9 @@ def _inputs_and_oracle(model, data):
 
 def _check(room, model, data, label):
     got = call(room.get_pre_final_ln_dir, model, data)
-    assert_shape(got, (model.cfg.d_model,), call=label, dims="d_model")
     x, expected = _inputs_and_oracle(model, data)
-    assert_tensor_close((x @ got.double()).float(), expected.float(), atol=2e-3, rtol=2e-3,
-                        call=f"x . v, v = {label}, x = ln_final's input at position 0",
-                        dims="string")
+    CHECKS.check_direction(got, x, expected, model.cfg.d_model, label,
+                           "ln_final's input at position 0")
     return got, x
 
 

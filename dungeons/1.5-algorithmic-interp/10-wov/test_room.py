@@ -49,11 +49,9 @@ def _pre_21_oracle(model, data):
 
 def _check_pre_21(room, model, data, label):
     got = call(room.get_pre_21_dir, model, data)
-    assert_shape(got, (model.cfg.d_model,), call=label, dims="d_model")
     x, expected = _pre_21_oracle(model, data)
-    assert_tensor_close((x @ got.double()).float(), expected.float(), atol=2e-3, rtol=2e-3,
-                        call=f"x . v, v = {label}, x = every position of blocks.2.hook_resid_pre",
-                        dims="sample")
+    CHECKS.check_direction(got, x, expected, model.cfg.d_model, label,
+                           "every position of blocks.2.hook_resid_pre")
     return got, x
 
 

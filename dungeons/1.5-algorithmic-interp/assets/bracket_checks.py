@@ -48,3 +48,14 @@ def lstsq_predictions(x: torch.Tensor, y: torch.Tensor):
     coef = torch.linalg.solve(x1.T @ x1 + 1e-9 * torch.eye(x1.shape[1], dtype=torch.float64),
                               x1.T @ y.double())
     return x1 @ coef, coef
+
+
+def check_direction(got, x: torch.Tensor, expected: torch.Tensor, d_model: int, label: str,
+                    where: str) -> None:
+    """A residual direction compared by what it gives on the data: x . got against the
+    oracle's x . v (a fitted W is ill-determined along directions the data never takes)."""
+    from arena_dungeon.testing import assert_shape, assert_tensor_close
+
+    assert_shape(got, (d_model,), call=label, dims="d_model")
+    assert_tensor_close((x.double() @ got.double()).float(), expected.float(), atol=2e-3,
+                        rtol=2e-3, call=f"x . v, v = {label}, x = {where}", dims="sample")

@@ -3,7 +3,7 @@ exploration phase, and a rising schedule (start below end) on random settings.""
 
 import numpy as np
 
-from arena_dungeon.testing import assert_number_close, fail
+from arena_dungeon.testing import assert_number_close, curve, fail
 
 
 def _oracle(step, start_e, end_e, fraction, total):
@@ -18,6 +18,8 @@ def test_worked_example(room):
     """start 1.0, end 0.1, fraction 0.5 of 1000 steps: step 250 (halfway through exploring) gives 0.55."""
     assert_number_close(room.linear_schedule(250, 1.0, 0.1, 0.5, 1000), 0.55,
                         call="linear_schedule(250, 1.0, 0.1, 0.5, 1000)")
+    curve("your epsilon over 1,000 steps (start 1.0, end 0.1, fraction 0.5)",
+          [float(room.linear_schedule(s, 1.0, 0.1, 0.5, 1000)) for s in range(0, 1000, 10)])
 
 
 def test_the_two_ends(room):

@@ -140,3 +140,16 @@ def test_which_commands_run_in_the_launcher(argv, wanted, monkeypatch):
     assert launcher.wanted(argv) is wanted
     monkeypatch.setenv("ARENA_NO_DAEMON", "1")
     assert not launcher.wanted(argv)
+
+
+def test_pages_keep_to_a_column_in_a_wide_terminal(monkeypatch):
+    """200 columns of prose are hard to read: pages keep to MAX_WIDTH unless COLUMNS asks."""
+    from rich.console import Console
+
+    from arena_dungeon.ui import console as consoles
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert consoles._fit(Console(width=200)).width == consoles.MAX_WIDTH
+    assert consoles._fit(Console(width=60)).width == 60
+    monkeypatch.setenv("COLUMNS", "200")
+    assert consoles._fit(Console(width=200)).width == 200

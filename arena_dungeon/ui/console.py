@@ -62,13 +62,24 @@ class NotebookConsole(Console):
 _NOTEBOOK_PRE = ('<pre style="white-space:pre;overflow-x:auto;line-height:1.25;font-family:'
                  'Menlo,\'DejaVu Sans Mono\',consolas,\'Courier New\',monospace">{code}</pre>')
 
+# Prose reads best in a column: in a terminal wider than this, pages keep to this width
+# (COLUMNS, when set, is taken as asked).
+MAX_WIDTH = 100
+
+
+def _fit(terminal: Console) -> Console:
+    if "COLUMNS" not in os.environ and terminal.width > MAX_WIDTH:
+        terminal.width = MAX_WIDTH
+    return terminal
+
+
 IN_NOTEBOOK = _in_notebook()
 if IN_NOTEBOOK:
     console: Console = NotebookConsole(theme=THEME, highlight=False)
     err_console: Console = console
 else:
-    console = Console(theme=THEME, highlight=False)
-    err_console = Console(theme=THEME, stderr=True, highlight=False)
+    console = _fit(Console(theme=THEME, highlight=False))
+    err_console = _fit(Console(theme=THEME, stderr=True, highlight=False))
 
 
 def reset() -> None:
@@ -77,6 +88,8 @@ def reset() -> None:
     if not IN_NOTEBOOK:
         Console.__init__(console, theme=THEME, highlight=False)
         Console.__init__(err_console, theme=THEME, stderr=True, highlight=False)
+        _fit(console)
+        _fit(err_console)
 
 
 def preload() -> None:

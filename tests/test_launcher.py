@@ -146,7 +146,9 @@ def test_pages_keep_to_a_column_in_a_wide_terminal(monkeypatch):
     """200 columns of prose are hard to read: pages keep to MAX_WIDTH unless COLUMNS asks."""
     from rich.console import Console
 
-    from arena_dungeon.ui import console as consoles
+    import importlib
+
+    consoles = importlib.import_module("arena_dungeon.ui.console")
 
     monkeypatch.delenv("COLUMNS", raising=False)
     assert consoles._fit(Console(width=200)).width == consoles.MAX_WIDTH

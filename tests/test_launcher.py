@@ -144,9 +144,9 @@ def test_which_commands_run_in_the_launcher(argv, wanted, monkeypatch):
 
 def test_pages_keep_to_a_column_in_a_wide_terminal(monkeypatch):
     """200 columns of prose are hard to read: pages keep to MAX_WIDTH unless COLUMNS asks."""
-    from rich.console import Console
-
     import importlib
+
+    from rich.console import Console
 
     consoles = importlib.import_module("arena_dungeon.ui.console")
 

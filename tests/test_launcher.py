@@ -146,9 +146,8 @@ def test_pages_keep_to_a_column_in_a_wide_terminal(monkeypatch):
     """200 columns of prose are hard to read: pages keep to MAX_WIDTH unless COLUMNS asks."""
     import importlib
 
-    from rich.console import Console
-
     consoles = importlib.import_module("arena_dungeon.ui.console")
+    Console = consoles.Console  # noqa: N806 - rich's, as the ui package imports it
 
     monkeypatch.delenv("COLUMNS", raising=False)
     assert consoles._fit(Console(width=200)).width == consoles.MAX_WIDTH

@@ -11,7 +11,7 @@ steps. Each run prints progress every 1,000 steps and ends with the greedy retur
 episodes (seeds 100-109). The given modules come from dungeons/2.2-dqn/given.
 
 Measured with the reference trainer (torch 2.13 CPU, one thread, a shared 2-core machine):
-  1,500 steps (the boss): greedy means 95-258 on seeds 1-6 (3 episodes), 1-3 s each;
+  1,500 steps (the boss): greedy means 74-259 on seeds 1-12 (3 episodes), 1-3 s each;
   10,000 steps: greedy means over 10 episodes 208 / 146 / 153 on seeds 1 / 2 / 3,
   20 s on a quiet machine (up to 130 s under load).
   None of these reached CartPole's cap of 500: 20,000 steps with lr 1e-3, buffer 2,000 and

@@ -20,11 +20,12 @@ PROBES = [
     ("Probe5-v0", [[0.0], [1.0]], [[1.0, -1.0], [-1.0, 1.0]]),
 ]
 # The CartPole run the last case grades, and what it must reach (measured on the reference
-# implementation, seeds 1-6: greedy returns 95-258 after 1,500 steps; broken ones about 10).
+# implementation, seeds 1-12: greedy means 74-259 after 1,500 steps (with a Huber loss 59-500,
+# with AdamW 35-357); broken ones (no terminated mask, max for the action taken, no sync) 9-26 on seeds 1-3.
 CARTPOLE = dict(env_id="CartPole-v1", seed=1, total_timesteps=1500, buffer_size=200, batch_size=64,
                 learning_rate=2.5e-3, steps_per_train=1, trains_per_target_update=50,
                 exploration_fraction=0.5, end_e=0.05, hidden_sizes=[64, 64])
-PASS_RETURN = 75
+PASS_RETURN = 50
 
 
 @contextmanager
@@ -125,7 +126,7 @@ def test_passes_the_five_probes(room):
 
 
 def test_balances_the_pole(room):
-    """CartPole-v1, 1,500 agent steps (seed 1, train every step): acting greedily afterwards balances the pole for 75+ steps on average over 3 episodes (random play: about 22)."""
+    """CartPole-v1, 1,500 agent steps (seed 1, train every step): acting greedily afterwards balances the pole for 50+ steps on average over 3 episodes (random play: about 22)."""
     trainer = room.DQNTrainer(DQNArgs(**CARTPOLE))
     total, real = trainer.args.total_training_steps, trainer.training_step
 
@@ -145,6 +146,6 @@ def test_balances_the_pole(room):
     if np.mean(greedy) < PASS_RETURN:
         fail(f"after 1,500 steps of CartPole, acting greedily on your Q-network balanced the pole "
              f"for {greedy} steps (mean {np.mean(greedy):.0f}), expected a mean of at least "
-             f"{PASS_RETURN} (the reference reaches 95-258 on seeds 1-6; a broken target or action "
+             f"{PASS_RETURN} (the reference reaches 74-259 on seeds 1-12; a broken target or action "
              "index stays near 10). Your probes passing but this failing points at the loop: "
              "prepopulate, steps_per_train, the sync", kind="value")

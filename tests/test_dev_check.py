@@ -244,3 +244,19 @@ def test_cache_key_covers_the_grading_code():
     assert {"testing.py", "grading/runner.py", "grading/plugin.py", "grading/vocabulary.py"} \
         <= names
     assert not any(re.match(r"(cli|ui|dev/|content)", n) for n in names), names
+
+
+def test_rules_the_brief_states_are_rules_grading_checks(pack):
+    """A "Rules:" paragraph that says "use `X`" or "no loops" needs the matching `rules:`."""
+    from arena_dungeon.content import load
+    from arena_dungeon.dev.static import rules_problems
+
+    yaml = pack / "dungeons/9.9-fixture/01-add-one/room.yaml"
+    text = yaml.read_text()
+    yaml.write_text(text.replace("brief: Return `x + 1` for a tensor `x`.",
+                                 "brief: \"Return `x + 1`. Rules: use `add`; no loops.\"", 1))
+    said = [p.message for p in rules_problems(load(pack).rooms["add-one"])]
+    assert said == ['the brief\'s rules say "use `add`", but `rules.must_use` does not list add',
+                    'the brief\'s rules say "no loops", but `rules.no_loops` is not true']
+    yaml.write_text(yaml.read_text() + "rules:\n  no_loops: true\n  must_use: [add]\n")
+    assert rules_problems(load(pack).rooms["add-one"]) == []

@@ -109,6 +109,34 @@ def hint_problems(room: Room) -> list[Problem]:
             and hint.after_kind not in KINDS]
 
 
+_RULES_PARAGRAPH = re.compile(r"\bRules?:(.*?)(?:\n\s*\n|$)", re.S)
+_CODE_NAME = re.compile(r"`(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)(?:\(\))?`")
+_NO_LOOPS = re.compile(r"^no (python )?loops\b", re.I)
+
+
+def rules_problems(room: Room) -> list[Problem]:
+    """The brief's "Rules:" paragraph and the `rules:` field say the same: a clause
+    "use `X`" needs X in `must_use`, a clause "no loops" needs `no_loops` (a rule the brief
+    states and grading does not check is a loophole: 6 rooms said "use `as_strided`" and
+    cleared without it)."""
+    found = _RULES_PARAGRAPH.search(room.brief)
+    if not found:
+        return []
+    yaml = room.folder / "room.yaml"
+    problems = []
+    for clause in re.split(r"[;.]\s+|\.$", " ".join(found.group(1).split())):
+        clause = clause.strip()
+        if clause.lower().startswith("use "):
+            for name in _CODE_NAME.findall(clause):
+                if name not in room.rules.must_use:
+                    problems.append(Problem(yaml, f"the brief's rules say \"{clause}\", but "
+                                                  f"`rules.must_use` does not list {name}"))
+        elif _NO_LOOPS.match(clause) and not room.rules.no_loops:
+            problems.append(Problem(yaml, f"the brief's rules say \"{clause}\", but "
+                                          "`rules.no_loops` is not true"))
+    return problems
+
+
 def _imported(tree: ast.Module) -> set[str]:
     """Top-level names of the modules a file imports (absolute imports only)."""
     found: set[str] = set()
@@ -165,8 +193,8 @@ def folder_problems(room: Room) -> list[Problem]:
 
 def room_problems(room: Room) -> list[Problem]:
     """Every check of one room that needs no grading."""
-    return entry_problems(room) + hint_problems(room) + given_problems(room) + \
-        folder_problems(room)
+    return entry_problems(room) + hint_problems(room) + rules_problems(room) + \
+        given_problems(room) + folder_problems(room)
 
 
 def dungeon_problems(folder: Path, rooms: list[Room], *, dungeon: Dungeon | None) \

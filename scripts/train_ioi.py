@@ -12,6 +12,9 @@ in a 64-token vocabulary (30 names, places, objects, filler words), with the ans
 indirect object) appended. About one name pair in five and 2 templates are held out.
 Loss: next-token loss on every position (the filler is predictable from the template,
 the names mostly are not) + the loss on the answer, weighted up.
+Measured: 3000 AdamW steps in 100-160 s wall (about 60 s of CPU) on a shared 2-core
+machine, torch 2.13; two runs gave bit-identical weights. The measured head roles are
+in dungeons/1.4-circuits/assets/README.md.
 """
 
 import hashlib

@@ -116,7 +116,7 @@ def main() -> int:
     for cmd in (["status"], ["map"], ["hint"]):
         t = timed([*ARENA, *cmd], args.runs, denv, work)
         rows.append((f"arena {' '.join(cmd)} (launcher running)", t,
-                     "import typer, rich.console", base, 0.75, None))
+                     "import typer, rich.console", base, 1.0, None))
     launched = timed([*ARENA, "check", room.id], args.runs, denv, work)
     rows.append(("arena check (daemon and launcher running)", launched,
                  "watch: save to verdict (warm)", warm_t, 2.0, 0.3))

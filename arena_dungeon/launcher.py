@@ -157,8 +157,10 @@ def run(argv: list[str]) -> int | None:
         conn.connect(sock_path)
         fds = b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2))
         conn.sendmsg([b"R"], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
+        main = sys.modules["__main__"]
         send(conn, {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ),
-                     "umask": _umask()})
+                     "umask": _umask(), "argv0": sys.argv[0],
+                     "package": getattr(main, "__package__", None) or ""})
         started = receive(conn)
         pid = started.get("pid") if isinstance(started, dict) else None
         if not isinstance(pid, int):

@@ -91,9 +91,11 @@ def _request(value: Any) -> dict[str, Any] | None:
     """The client's request, if it is one: argv, cwd, env (all strings) and umask."""
     if not isinstance(value, dict):
         return None
-    argv, cwd, env, umask = (value.get(k) for k in ("argv", "cwd", "env", "umask"))
+    argv, cwd, env, umask, argv0, package = (
+        value.get(k) for k in ("argv", "cwd", "env", "umask", "argv0", "package"))
     ok = isinstance(argv, list) and all(isinstance(a, str) for a in argv) and \
         isinstance(cwd, str) and isinstance(env, dict) and isinstance(umask, int) and \
+        isinstance(argv0, str) and isinstance(package, str) and \
         all(isinstance(k, str) and isinstance(v, str) for k, v in env.items())
     return value if ok else None
 
@@ -138,7 +140,10 @@ def _become(conn: Any, fds: list[int], request: dict[str, Any]) -> None:
         os.environ.update(request["env"])
         os.umask(request["umask"])
         _fresh_standard_streams()
-        sys.argv = ["arena", *request["argv"]]
+        # The program's name as the client's: typer derives from it the usage line and the
+        # completion variable (`_ARENA_COMPLETE`); `python -m arena_dungeon` names itself so.
+        sys.argv = [request["argv0"], *request["argv"]]
+        sys.modules["__main__"].__package__ = request["package"] or None
         from arena_dungeon.ui.console import reset as reset_consoles
 
         reset_consoles()  # colours, width and NO_COLOR of the client's terminal

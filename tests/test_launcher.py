@@ -59,11 +59,23 @@ def _arena(env, *args: str, **kwargs):
 def test_commands_run_in_the_launcher_with_the_same_words_and_exit_codes(launched, tmp_path):
     local = {**launched, "ARENA_NO_DAEMON": "1", "ARENA_WORKSPACE": str(tmp_path / "wl")}
     before = launcher.status()["commands"]
-    for args in (["status"], ["map"], ["tool", "nope"], ["play", "add-one"]):
+    for args in (["status"], ["map"], ["tool", "nope"], ["play", "add-one"], ["--help"]):
         here, there = _arena(local, *args), _arena(launched, *args)
         assert (there.returncode, there.stdout, there.stderr) == \
             (here.returncode, here.stdout.replace("/wl/", "/ws/"), here.stderr), args
-    assert launcher.status()["commands"] == before + 4  # every one ran in the launcher
+    assert launcher.status()["commands"] == before + 5  # every one ran in the launcher
+
+
+def test_shell_completion_through_the_launcher(launched):
+    """Tab completion runs `arena` at every key press: through the launcher, with the
+    program's name (and so the completion variable) of the client."""
+    script = str(Path(sys.executable).parent / "arena")
+    asked = {**launched, "_ARENA_COMPLETE": "complete_bash", "COMP_WORDS": "arena play ad",
+             "COMP_CWORD": "2"}
+    before = launcher.status()["commands"]
+    done = subprocess.run([script], env=asked, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split() == ["add-one"], done.stdout
+    assert launcher.status()["commands"] == before + 1
 
 
 def test_a_check_in_the_launcher_grades_and_saves(launched, tmp_path):
@@ -115,7 +127,8 @@ def test_a_request_after_the_package_changed_is_refused(tmp_path):
     with ours, theirs:
         ours.sendmsg([b"R"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS,
                                b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2)))])
-        launcher.send(ours, {"argv": ["status"], "cwd": str(tmp_path), "env": {}, "umask": 18})
+        launcher.send(ours, {"argv": ["status"], "cwd": str(tmp_path), "env": {}, "umask": 18,
+                             "argv0": "arena", "package": ""})
         assert launcher_server._serve_one(theirs, None, "older") is None
         assert launcher.receive(ours) == {"stale": True}
 

@@ -138,8 +138,9 @@ def _become(conn: Any, fds: list[int], request: dict[str, Any]) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        if "tempfile" in sys.modules:  # its folder is read from TMPDIR once, then kept
-            sys.modules["tempfile"].tempdir = None
+        import tempfile
+
+        tempfile.tempdir = None  # it reads TMPDIR once, then keeps the launcher's
         os.umask(request["umask"])
         _fresh_standard_streams()
         # The program's name as the client's: typer derives from it the usage line and the

@@ -38,15 +38,15 @@ def _setup(model, n, seed, templates, corruption="flip_s2"):
 
 
 def test_random_model(room):
-    """Random 2-layer model, 5 prompts on 10 tokens, raw logit-diff metric."""
+    """Random 2-layer model, 5 prompts on 8 tokens, a metric on two logits at the end."""
     model = ref.random_model(3)
     ds, flipped, cache, raw, _ = _setup(model, 5, 3, ioi.TRAIN_TEMPLATES, "abc")
-    tokens = flipped.toks[:, :10]
-    _, cache = model.run_with_cache(ds.toks[:, :10])
+    tokens = flipped.toks[:, :8]
+    _, cache = model.run_with_cache(ds.toks[:, :8])
     metric = lambda lg: lg[:, -1, 7].mean() - lg[:, -1, 9].mean()  # noqa: E731
     got = call(room.get_act_patch_block_every, model, tokens, cache, metric)
     assert_tensor_close(got, _oracle(model, tokens, cache, metric), atol=1e-4,
-                        call="get_act_patch_block_every(random 2-layer model, tokens (5, 10))",
+                        call="get_act_patch_block_every(random 2-layer model, tokens (5, 8))",
                         dims="component layer pos")
 
 
@@ -55,14 +55,14 @@ def test_rows_in_order(room):
     resid_post of layer l equals resid_pre of layer l + 1."""
     model = ref.random_model(4, n_layers=3, n_heads=2)
     ds, flipped, cache, raw, _ = _setup(model, 4, 4, ioi.TRAIN_TEMPLATES, "abc")
-    tokens = flipped.toks[:, :8]
-    _, cache = model.run_with_cache(ds.toks[:, :8])
+    tokens = flipped.toks[:, :6]
+    _, cache = model.run_with_cache(ds.toks[:, :6])
     metric = lambda lg: lg[:, -1, 20:30].sum()  # noqa: E731
     got = call(room.get_act_patch_block_every, model, tokens, cache, metric)
     assert_tensor_close(got[2, :-1], got[0, 1:], atol=1e-4, call="resid_post row (layers 0-1) "
                         "vs resid_pre row (layers 1-2): the same activation", dims="layer pos")
     assert_tensor_close(got, _oracle(model, tokens, cache, metric), atol=1e-4,
-                        call="get_act_patch_block_every(random 3-layer model, tokens (4, 8))",
+                        call="get_act_patch_block_every(random 3-layer model, tokens (4, 6))",
                         dims="component layer pos")
 
 

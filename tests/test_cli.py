@@ -515,3 +515,22 @@ def test_inventory_wraps_at_80_columns_and_paths_are_spelled_from_here(arena, mo
     rows = [line for line in out.splitlines() if not line.startswith(("inventory", "`"))]
     assert not any("…" in line or len(line.rstrip()) > 24 for line in rows), out
     assert "Double it" in " ".join(out.split())  # wrapped onto the next line, not cut
+
+
+def test_a_long_room_title_is_never_cut_at_80_columns(tmp_path, monkeypatch):
+    """Every shipped room's header at 80 columns names the room in full (a title that the
+    border would cut moves inside the panel)."""
+    import importlib
+
+    from arena_dungeon.content import load
+    from arena_dungeon.ui.pages import room_header
+
+    _columns(monkeypatch, 80)
+    console = importlib.import_module("arena_dungeon.ui.console").console
+    content = load()
+    longest = max(content.ordered_rooms, key=lambda r: len(content.dungeon(r.dungeon_id).title)
+                  + len(r.title))
+    with console.capture() as captured:
+        console.print(room_header(content.dungeon(longest.dungeon_id), longest))
+    text = " ".join(captured.get().split())
+    assert longest.title in text and "…" not in text

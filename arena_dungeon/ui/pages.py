@@ -30,12 +30,15 @@ def room_header(dungeon: Dungeon, room: Room) -> Panel:
         ("   importance ", "muted"), dots(room.importance, "importance"),
         (f"   ~{room.minutes} min", "muted"),
     )
-    tools = Text()
+    lines = [meta]
     if room.grants:
-        tools = Text("tools here: ", style="muted") + Text(", ".join(room.grants), style="tool")
-    body = Group(meta, tools) if room.grants else meta
-    return Panel(body, title=f"[room]{dungeon.id} {dungeon.title} · room {room.number}/"
-                             f"{len(dungeon.rooms)} · {room.title}[/]", title_align="left",
+        lines.append(Text("tools here: ", style="muted") +
+                     Text(", ".join(room.grants), style="tool"))
+    title = f"{dungeon.id} {dungeon.title} · room {room.number}/{len(dungeon.rooms)} · {room.title}"
+    if len(title) > console.width - 6:  # a title the border would cut: the room's on a line
+        title = f"{dungeon.id} {dungeon.title} · room {room.number}/{len(dungeon.rooms)}"
+        lines.insert(0, Text(room.title, style="room"))
+    return Panel(Group(*lines), title=Text(title, style="room"), title_align="left",
                  border_style="cyan")
 
 

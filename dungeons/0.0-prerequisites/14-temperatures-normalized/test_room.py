@@ -75,3 +75,14 @@ def test_each_week_has_mean_0_and_sample_std_1(room):
         if not (math.isclose(mean, 0.0, abs_tol=1e-4) and math.isclose(std, 1.0, abs_tol=1e-4)):
             fail(f"temperatures_normalized(temps): the week starting at day {start} came out "
                  f"with mean {mean:.4f} and sample std {std:.4f}; expected 0 and 1")
+
+
+def test_weeks_far_from_zero(room):
+    """Two weeks in kelvin (around 290) with spreads of 0.3 and 2 degrees: the squares of
+    290 drown the spread in float32, so E[x^2] - E[x]^2 is off; subtract the mean first."""
+    torch.manual_seed(3)
+    temps = 290 + torch.randn(14) * torch.tensor([0.3] * 7 + [2.0] * 7)
+    got = call(room.temperatures_normalized, temps)
+    assert_tensor_close(got, _normalized_loop(temps.double()).float(),
+                        call="temperatures_normalized(two weeks near 290 K)", dims="days",
+                        atol=1e-3)

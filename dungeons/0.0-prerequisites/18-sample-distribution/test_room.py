@@ -1,9 +1,12 @@
 """Cases for sample_distribution: shape and dtype, range, zero-probability categories,
-frequencies over 200,000 draws, n = 0, and probs left unchanged. Seeds are fixed."""
+frequencies over 200,000 draws, n = 0, probs left unchanged, and draws exactly on slice
+edges (torch.rand replaced by chosen numbers). Seeds are fixed."""
+
+import math
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, describe, fail
+from arena_dungeon.testing import assert_tensor_close, assert_tensor_equal, call, describe, fail
 
 PROBS = torch.tensor([0.05, 0.1, 0.1, 0.2, 0.15, 0.4])
 
@@ -68,3 +71,33 @@ def test_leaves_probs_unchanged(room):
     """The caller's probs are left as they were (no in-place cumsum_)."""
     torch.manual_seed(3)
     call(room.sample_distribution, PROBS.clone(), 100)  # call() fails if probs changed
+
+
+def test_draws_on_slice_edges(room):
+    """torch.rand replaced by chosen draws, some exactly on slice edges: with probs
+    [0, 0.25, 0, 0.5, 0.25] the slices are [0, 0.25) for 1, [0.25, 0.75) for 3 and
+    [0.75, 1) for 4, so a draw of exactly 0 is category 1, never the empty category 0."""
+    probs = torch.tensor([0.0, 0.25, 0.0, 0.5, 0.25])
+    draws = torch.tensor([0.0, 0.25, 0.5, 0.75, 0.1, 0.9])
+    expected = torch.tensor([1, 3, 3, 4, 1, 4])
+    real_rand, used = torch.rand, []
+
+    def chosen_rand(*size, **kwargs):
+        shape = size[0] if len(size) == 1 and isinstance(size[0], (tuple, list, torch.Size)) \
+            else size or kwargs.get("size", ())
+        used.append(tuple(shape))
+        return draws.reshape(tuple(shape)) if draws.numel() == math.prod(shape) \
+            else real_rand(*size, **kwargs)
+
+    torch.rand = chosen_rand
+    try:
+        got = _samples(room, probs, 6)
+    finally:
+        torch.rand = real_rand
+    if not used:
+        fail("sample_distribution(probs, 6) never called torch.rand: this case replaces "
+             "torch.rand with chosen draws to check the slice edges, so draw with torch.rand(n)",
+             kind="value")
+    assert_tensor_equal(got.long(), expected,
+                        call="sample_distribution([0, 0.25, 0, 0.5, 0.25], 6) with draws "
+                             "[0, 0.25, 0.5, 0.75, 0.1, 0.9]", dims="n")

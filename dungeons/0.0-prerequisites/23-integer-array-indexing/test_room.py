@@ -1,4 +1,5 @@
-"""Cases for integer_array_indexing: 2-D and 3-D by hand, batch == ndim, 1-D, empty batch, random."""
+"""Cases for integer_array_indexing: 2-D and 3-D by hand, batch == ndim, 1-D, empty batch,
+transposed views, random."""
 
 import torch
 
@@ -73,3 +74,21 @@ def test_random_many_axes_match_a_slow_loop(room):
         assert_tensor_close(got, _slow_lookup(matrix, coords),
                             call=f"integer_array_indexing(shape {shape}, batch={batch})",
                             dims="batch")
+
+
+def test_transposed_view_input(room):
+    """matrix is a transposed view (not contiguous): its memory strides are not its row
+    lengths, so a flat index built from matrix.stride() reads other points."""
+    base = torch.arange(12).reshape(3, 4)
+    matrix = base.T                                   # (4, 3), strides (1, 4)
+    coords = torch.tensor([[0, 1], [3, 2], [1, 0], [2, 2]])
+    got = call(room.integer_array_indexing, matrix, coords)
+    assert_tensor_equal(got, torch.tensor([4, 11, 1, 10]),
+                        call="integer_array_indexing(arange(12).reshape(3, 4).T, 4 points)",
+                        dims="batch")
+    cube = torch.arange(24).reshape(2, 3, 4).permute(2, 0, 1)   # (4, 2, 3), not contiguous
+    coords = torch.tensor([[3, 1, 2], [0, 0, 1], [2, 1, 0]])
+    got = call(room.integer_array_indexing, cube, coords)
+    assert_tensor_equal(got, _slow_lookup(cube, coords),
+                        call="integer_array_indexing(arange(24).reshape(2, 3, 4).permute(2, 0, 1), "
+                             "3 points)", dims="batch")

@@ -67,3 +67,15 @@ def test_random_matches_torch_logsumexp(room):
         got = call(room.batched_logsumexp, matrix)
         assert_tensor_close(got, torch.logsumexp(matrix, dim=1),
                             call=f"batched_logsumexp(({batch}, {n}) random)", dims="batch")
+
+
+def test_largest_entry_anywhere_in_the_row(room):
+    """Rows whose largest entry is not first and that span thousands: shifting by any entry
+    but the row max (the first one, say) still leaves exp(2000) to overflow."""
+    matrix = torch.tensor([[-1000.0, 1000.0, 0.0], [0.0, -5.0, 700.0], [-3000.0, -2000.0, -2500.0]])
+    got = call(room.batched_logsumexp, matrix)
+    _check_finite(got, "batched_logsumexp(rows with the max in the middle or at the end)")
+    expected = torch.logsumexp(matrix.double(), dim=1).float()
+    assert_tensor_close(got, expected,
+                        call="batched_logsumexp(rows with the max in the middle or at the end)",
+                        dims="batch")

@@ -72,3 +72,22 @@ def test_random_matches_a_slow_loop(room):
         got = call(room.batched_logsoftmax, matrix)
         assert_tensor_close(got, _slow_logsoftmax(matrix),
                             call=f"batched_logsoftmax(({batch}, {n}) random)", dims="batch n")
+
+
+def test_largest_entry_anywhere_in_the_row(room):
+    """Rows whose largest entry is not first and that span thousands: shifting by any entry
+    but the row max (the first one, say) still leaves exp(2000) to overflow."""
+    matrix = torch.tensor([[-1000.0, 1000.0, 0.0], [0.0, -5.0, 700.0]])
+    got = call(room.batched_logsoftmax, matrix)
+    assert_tensor_close(got, _slow_logsoftmax(matrix),
+                        call="batched_logsoftmax([[-1000, 1000, 0], [0, -5, 700]])",
+                        dims="batch n", atol=1e-3)
+
+
+def test_rows_far_below_zero(room):
+    """Rows whose every score is near -1000: exp underflows to 0 unless the row is shifted
+    up by its max too (shifting only rows whose max is positive gives log 0 = -inf)."""
+    matrix = torch.tensor([[-1000.0, -1000.0 + math.log(3), -1002.0], [-5000.0, -5001.0, -5000.5]])
+    got = call(room.batched_logsoftmax, matrix)
+    assert_tensor_close(got, _slow_logsoftmax(matrix),
+                        call="batched_logsoftmax(rows near -1000 and -5000)", dims="batch n")

@@ -65,3 +65,15 @@ def test_random_matches_torch_cross_entropy(room):
         assert_tensor_close(got, F.cross_entropy(logits, labels, reduction="none"),
                             call=f"batched_cross_entropy_loss(({batch}, {classes}) random)",
                             dims="batch")
+
+
+def test_rows_on_very_different_scales(room):
+    """Rows near +1000, -1000 and 0 in one batch: each row is shifted by its own max (the
+    batch's max sinks the row near -1000 to exp(-2000) = 0, and its loss to inf or nan)."""
+    logits = torch.tensor([[1000.0, 999.0, 0.0], [-1000.0, -1001.0, -1000.0], [3.0, 1.0, 2.0]])
+    labels = torch.tensor([1, 0, 2])
+    got = call(room.batched_cross_entropy_loss, logits, labels)
+    expected = F.cross_entropy(logits.double(), labels, reduction="none").float()
+    assert_tensor_close(got, expected,
+                        call="batched_cross_entropy_loss(rows near +1000, -1000 and 0, [1, 0, 2])",
+                        dims="batch", atol=1e-4)

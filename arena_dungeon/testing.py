@@ -484,6 +484,25 @@ def show_picture(image: torch.Tensor, caption: str = "") -> None:
                                   channels=3 if img.dim() == 3 else 1))
 
 
+def show_signed(values: torch.Tensor, caption: str = "", scale: float | None = None) -> None:
+    """Attach a picture of signed values, (rows, cols): blue above zero, red below, white at
+    zero, as strong as |value| / `scale` (default: the largest |value|). Each value is a
+    square of pixels, as large as fits 72 terminal columns. Without colour the terminal
+    draws it with signs (`+ * #` above zero, `- = %` below), so the sign is never lost."""
+    v = values.detach().to(torch.float32).cpu()
+    if v.dim() != 2:
+        raise ValueError(f"show_signed wants (rows, cols), got {tuple(v.shape)}")
+    v = v.nan_to_num(nan=0.0)
+    top = scale if scale is not None else float(v.abs().max().clamp(min=1e-12))
+    v = (v / top).clamp(-1, 1)
+    pos, neg = v.clamp(min=0), (-v).clamp(min=0)
+    rgb = torch.stack([1 - pos, 1 - pos - neg, 1 - neg], dim=-1).clamp(0, 1)
+    cell = max(1, min(10, 72 // max(1, v.shape[1])))
+    img = rgb.repeat_interleave(cell, 0).repeat_interleave(cell, 1)
+    pixels = (img.reshape(img.shape[0], -1) * 1000).round().div(1000).tolist()
+    _records.append(PictureRecord(caption=caption, pixels=pixels, channels=3, signed=True))
+
+
 def curve(title: str, values: Sequence[float]) -> None:
     """Attach a curve (e.g. the loss per step) to the report; drawn as a chart in the terminal."""
     _records.append(Curve(title=title, values=[float(v) for v in values][:2000]))

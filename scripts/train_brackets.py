@@ -165,7 +165,8 @@ def facts():
     direction = bracket_tools.get_pre_final_ln_dir(model, data)
     along = bracket_tools.get_out_by_components(model, data)[:, :, 0] @ direction
     along = along - along[:, data.isbal].mean(dim=1, keepdim=True)
-    names = ["embed"] + [f"{l}.{h}" if h < 2 else f"mlp{l}" for l in range(3) for h in range(3)]
+    names = ["embed"] + [f"{layer}.{h}" if h < 2 else f"mlp{layer}" for layer in range(3)
+             for h in range(3)]
     print("push along the unbalanced direction at position 0, minus the balanced mean:")
     print("component  " + "  ".join(f"{k:>14s}" for k in KINDS[1:]))
     for name, row in zip(names, along):

@@ -31,7 +31,6 @@ sys.path.insert(0, str(DUNGEON / "given"))
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
-
 from dqn_agent import DQNArgs, greedy_returns  # noqa: E402
 
 SETTINGS = dict(env_id="CartPole-v1", buffer_size=200, batch_size=64, learning_rate=2.5e-3,

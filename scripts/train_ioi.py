@@ -30,8 +30,8 @@ DUNGEON = ROOT / "dungeons" / "1.4-circuits"
 sys.path.insert(0, str(ROOT / "dungeons" / "1.2-mech-interp" / "given"))
 sys.path.insert(0, str(DUNGEON / "given"))
 import ioi_dataset as ioi  # noqa: E402
-from tiny_lens import Config, HookedTransformer  # noqa: E402
 from ioi_dataset import load_ioi_model  # noqa: E402
+from tiny_lens import Config, HookedTransformer  # noqa: E402
 
 OUT = DUNGEON / "assets" / "ioi_3l.pt"
 STEPS, BATCH, LR, ANSWER_WEIGHT = 3000, 64, 3e-3, 1.0
@@ -72,37 +72,37 @@ def report(model: HookedTransformer) -> None:
     direction = model.W_U[:, ds.io_tokens] - model.W_U[:, ds.s_tokens]  # (d_model, n)
     print(f"\nclean logit diff {clean:.2f}; direct logit attribution (END, per head):")
     dla = torch.stack([
-        torch.einsum("bhd,db->bh", cache["result", l][:, -1], direction).mean(0) for l in range(cfg.n_layers)])
+        torch.einsum("bhd,db->bh", cache["result", layer][:, -1], direction).mean(0) for layer in range(cfg.n_layers)])
     print(f"  embed {torch.einsum('bd,db->b', cache['embed'][:, -1], direction).mean():+.2f}")
-    for l in range(cfg.n_layers):
-        print("  " + "  ".join(f"{l}.{h} {dla[l, h]:+.2f}" for h in range(cfg.n_heads)))
+    for layer in range(cfg.n_layers):
+        print("  " + "  ".join(f"{layer}.{h} {dla[layer, h]:+.2f}" for h in range(cfg.n_heads)))
     flipped = ds.flip_s2()
     corrupt = logit_diff(model(flipped.toks), ds).mean()
     print(f"\nhead activation patching (clean z into S2-flipped run, all positions), "
           f"corrupted logit diff {corrupt:.2f}; normalised metric:")
-    for l in range(cfg.n_layers):
+    for layer in range(cfg.n_layers):
         row = []
         for h in range(cfg.n_heads):
-            def patch(z, hook, h=h, l=l):
-                z[:, :, h] = cache["z", l][:, :, h]
-            ld = logit_diff(model.run_with_hooks(flipped.toks, [(f"blocks.{l}.attn.hook_z", patch)]), ds).mean()
-            row.append(f"{l}.{h} {(ld - corrupt) / (clean - corrupt):+.2f}")
+            def patch(z, hook, h=h, layer=layer):
+                z[:, :, h] = cache["z", layer][:, :, h]
+            ld = logit_diff(model.run_with_hooks(flipped.toks, [(f"blocks.{layer}.attn.hook_z", patch)]), ds).mean()
+            row.append(f"{layer}.{h} {(ld - corrupt) / (clean - corrupt):+.2f}")
         print("  " + "  ".join(row))
     print("\nattention (mean): END->IO END->S1 END->S2  S2->S1 S2->IO  S2->S2-1")
     w = ds.word_idx
-    for l in range(cfg.n_layers):
-        p = cache["pattern", l]
+    for layer in range(cfg.n_layers):
+        p = cache["pattern", layer]
         for h in range(cfg.n_heads):
             vals = [p[rows, h, w["end"], w["IO"]], p[rows, h, w["end"], w["S1"]], p[rows, h, w["end"], w["S2"]],
                     p[rows, h, w["S2"], w["S1"]], p[rows, h, w["S2"], w["IO"]], p[rows, h, w["S2"], w["S2"] - 1]]
-            print(f"  {l}.{h}    " + "    ".join(f"{v.mean():.2f}" for v in vals))
+            print(f"  {layer}.{h}    " + "    ".join(f"{v.mean():.2f}" for v in vals))
 
     abc = ds.abc()
     _, cabc = model.run_with_cache(abc.toks)
     print("\nABC prompts (three distinct names), attention END->A END->B END->C (the S2 slot):")
-    for l in range(cfg.n_layers):
-        p = cabc["pattern", l]
-        print("  " + "  ".join(f"{l}.{h} " + " ".join(
+    for layer in range(cfg.n_layers):
+        p = cabc["pattern", layer]
+        print("  " + "  ".join(f"{layer}.{h} " + " ".join(
             f"{p[rows, h, w['end'], w[k]].mean():.2f}" for k in ("IO", "S1", "S2")) for h in range(cfg.n_heads)))
 
     def freeze_except(sender, skip_layer=None):
@@ -117,22 +117,22 @@ def report(model: HookedTransformer) -> None:
 
     print("\npath patching (ABC as the new input), (logit diff - clean) / clean:")
     print("  sender -> final residual")
-    for l in range(cfg.n_layers):
-        print("    " + "  ".join(f"{l}.{h} {(logit_diff(model.run_with_hooks(ds.toks, [freeze_except((l, h))]), ds).mean() - clean) / clean:+.2f}" for h in range(cfg.n_heads)))
+    for layer in range(cfg.n_layers):
+        print("    " + "  ".join(f"{layer}.{h} {(logit_diff(model.run_with_hooks(ds.toks, [freeze_except((layer, h))]), ds).mean() - clean) / clean:+.2f}" for h in range(cfg.n_heads)))
     for recv in (1, 2):
         for kind in ("q", "k", "v"):
             name = f"blocks.{recv}.attn.hook_{kind}"
             row = []
-            for l in range(recv):
+            for layer in range(recv):
                 for h in range(cfg.n_heads):
-                    with model.hooks([freeze_except((l, h), recv)]):
+                    with model.hooks([freeze_except((layer, h), recv)]):
                         _, c2 = model.run_with_cache(ds.toks, names_filter=name)
-                    def put(x, hook, c2=c2):
+                    def put(x, hook, c2=c2, name=name):
                         return c2[name]
-                    row.append(f"{l}.{h} {(logit_diff(model.run_with_hooks(ds.toks, [(name, put)]), ds).mean() - clean) / clean:+.2f}")
+                    row.append(f"{layer}.{h} {(logit_diff(model.run_with_hooks(ds.toks, [(name, put)]), ds).mean() - clean) / clean:+.2f}")
             print(f"  sender -> every layer-{recv} head's {kind}: " + "  ".join(row))
 
-    means = [cabc["z", l].mean(0) for l in range(cfg.n_layers)]
+    means = [cabc["z", layer].mean(0) for layer in range(cfg.n_layers)]
 
     def circuit_ld(circuit):
         def ablate(z, hook):
@@ -143,7 +143,7 @@ def report(model: HookedTransformer) -> None:
     for circuit in ([], [(0, 2), (1, 2)], [(0, 2), (1, 0), (1, 1), (1, 2)],
                     [(0, 2), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 2), (2, 3)],
                     [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 2), (2, 3)]):
-        print(f"  {' '.join(f'{l}.{h}' for l, h in circuit) or '(none)':40s} {circuit_ld(circuit) / clean:.2f}")
+        print(f"  {' '.join(f'{layer}.{h}' for layer, h in circuit) or '(none)':40s} {circuit_ld(circuit) / clean:.2f}")
 
 
 def main():

@@ -109,3 +109,27 @@ def test_numpy_answers_get_the_same_words():
     m = _mismatch(T.assert_array_close, np.array([1.0, 2.5]), np.array([1.0, 2.0]), call="f(x)")
     assert m.kind == "value" and "expected 2, got 2.5" in m.summary
     T.assert_array_close(np.array([1, 2]), np.array([1, 2]))
+
+
+def test_signed_pictures_keep_their_sign_without_colour(monkeypatch):
+    """show_signed: blue above zero and red below; a terminal without colour draws signs, so
+    a red cell and a blue cell of the same strength never look alike."""
+    import importlib
+
+    import torch
+
+    from arena_dungeon import testing
+    from arena_dungeon.grading.report import Picture
+
+    testing.show_signed(torch.tensor([[1.0, 0.0, -1.0]]), "three cells")
+    record = testing._records.pop()
+    assert record.signed and record.channels == 3
+    assert record.pixels[0][:3] == [0.0, 0.0, 1.0]  # +1: blue
+    pictures = importlib.import_module("arena_dungeon.ui.pictures")
+    monkeypatch.setattr(pictures, "plain_terminal", lambda: True)
+    console = pictures.console
+    with console.capture() as captured:
+        pictures.show_picture(Picture(record.caption, record.pixels, 3, signed=True))
+    first = captured.get().splitlines()[1]
+    width = len(record.pixels[0]) // 9  # each of the 3 values is a square of cells
+    assert first == "#" * width + " " * width + "%" * width

@@ -66,6 +66,7 @@ class Picture:
     caption: str
     pixels: list[list[float]]
     channels: int
+    signed: bool = False  # blue above zero, red below: drawn with signs where there is no colour
 
 
 @dataclass
@@ -172,7 +173,8 @@ class ReportReader:
             self.running = None
             self.result.cases.append(_case_result(rec))
         elif isinstance(rec, PictureRecord):
-            self.result.pictures.append(Picture(rec.caption, rec.pixels, rec.channels))
+            self.result.pictures.append(Picture(rec.caption, rec.pixels, rec.channels,
+                                                bool(rec.signed)))
         elif isinstance(rec, Curve):
             self.result.curves.append((rec.title, list(rec.values)))
         elif isinstance(rec, Warning):

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Any, ClassVar
 
-REPORT_VERSION = 2
+REPORT_VERSION = 3  # 3: pictures say whether they show signed values
 
 
 class Kind(str, Enum):
@@ -161,6 +161,7 @@ class PictureRecord(Record):
     caption: str = ""
     pixels: list[list[float]] = field(default_factory=list)
     channels: int = 1
+    signed: bool = False  # blue above zero, red below (`testing.show_signed`)
 
 
 @dataclass

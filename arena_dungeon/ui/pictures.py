@@ -42,6 +42,18 @@ def show_picture(pic: Picture) -> None:
             return (v, v, v)
         return (int(vals[0] * 255), int(vals[1] * 255), int(vals[2] * 255))
 
+    if plain_terminal() and pic.signed:  # blue above zero, red below: say it with signs
+        above, below = " .+*#", " '-=%"
+        for y in range(0, h, 2):
+            line = ""
+            for x in range(w):
+                r, _, b = px(y, x)
+                strength = min(4, int(abs(b - r) / 256 * 5 + 0.5))
+                line += (above if b > r else below)[strength]
+            console.print(line)
+        console.print(Text("(no colour: + * # above zero, - = % below; more ink, further "
+                           "from zero)", style="muted"))
+        return
     if plain_terminal():
         shades = " .:-=+*#%@"
         for y in range(0, h, 2):

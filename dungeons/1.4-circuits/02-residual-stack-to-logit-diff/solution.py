@@ -1,5 +1,4 @@
 import einops
-import torch
 from jaxtyping import Float
 from torch import Tensor
 

@@ -5,7 +5,7 @@ give back the model's own logit difference."""
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -67,6 +67,6 @@ def test_per_head_split_of_the_trained_model(room):
     assert_tensor_close(total, ref.logit_diff_loop(logits, ds.answer_tokens).mean(), atol=1e-3,
                         call="sum over heads + embed + b_O + b_U, vs the model's logit difference")
     grid = got.reshape(n_layers, n_heads)
-    show_picture(ref.heatmap(grid), "direct logit attribution per head: rows = layers "
+    show_signed(grid, caption="direct logit attribution per head: rows = layers "
                  "0-2, columns = heads 0-3 (blue pushes IO up, red pushes S up)")
     note("per-head direct logit attribution: " + ref.head_grid(grid))

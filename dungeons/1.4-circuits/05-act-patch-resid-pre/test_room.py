@@ -4,7 +4,7 @@ models (arbitrary numbers) and on the trained model (the picture)."""
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -79,9 +79,9 @@ def test_trained_model_map(room):
                         call="get_act_patch_resid_pre(trained model, 20 prompts, ioi metric)",
                         dims="layer pos")
     words = ioi.TRAIN_TEMPLATES[0].split()
-    show_picture(ref.heatmap(got, scale=1.0),
+    show_signed(got, scale=1.0, caption=
                  "resid_pre patching, rows = layers 0-2, columns = positions: <bos> "
                  + " ".join(words) + "  (blue = restores the clean answer)")
     s2 = int(ds.word_idx["S2"][0])
     note(f"metric at S2 (pos {s2}): " + ", ".join(f"layer {l} {got[l, s2]:.2f}" for l in range(3))
-         + f"; at END: " + ", ".join(f"layer {l} {got[l, -1]:.2f}" for l in range(3)))
+         + "; at END: " + ", ".join(f"layer {l} {got[l, -1]:.2f}" for l in range(3)))

@@ -5,7 +5,7 @@ trained model's picture."""
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 NAMES = ["hook_resid_pre", "hook_attn_out", "hook_resid_post"]
@@ -89,7 +89,7 @@ def test_trained_model_maps(room):
                         "model, 20 prompts)[1] (the attn_out row)", dims="layer pos")
     gap = torch.full((1, got.shape[2]), float("nan"))
     stacked = torch.cat([got[0], gap, got[1], gap, got[2]]).nan_to_num(0.0)
-    show_picture(ref.heatmap(stacked, scale=1.0), "top: resid_pre, middle: attn_out, "
+    show_signed(stacked, scale=1.0, caption="top: resid_pre, middle: attn_out, "
                  "bottom: resid_post (rows = layers 0-2, columns = the 16 positions)")
     s2 = int(ds.word_idx["S2"][0])
     note("attn_out at END: " + ", ".join(f"layer {l} {got[1, l, -1]:.2f}" for l in range(3))

@@ -4,7 +4,7 @@ instead of hook_z (the same head output, after W_O), on random models and the tr
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -71,6 +71,6 @@ def test_trained_model_map(room):
     got, expected = _run(room, model, ds, flipped, metric)
     assert_tensor_close(got, expected, atol=1e-3, call="get_act_patch_attn_head_out_all_pos("
                         "trained model, 80 prompts)", dims="layer head")
-    show_picture(ref.heatmap(got, scale=1.0), "patching each head's z (all positions): "
+    show_signed(got, scale=1.0, caption="patching each head's z (all positions): "
                  "rows = layers 0-2, columns = heads 0-3 (blue = restores the clean answer)")
     note("head patching: " + ref.head_grid(got))

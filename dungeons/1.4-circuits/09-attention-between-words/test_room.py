@@ -5,7 +5,7 @@ import torch
 
 import ioi_dataset as ioi
 import tiny_lens
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -70,8 +70,8 @@ def test_trained_model_roles(room):
         assert_tensor_close(got[q, k], _loop(patterns, ds.word_idx, q, k), atol=1e-4,
                             call=f"attention_between(trained model, '{q}', '{k}')", dims="layer head")
     gap = torch.zeros(3, 1)
-    show_picture(ref.heatmap(torch.cat([got["end", "IO"], gap, got["end", "S2"], gap, got["S2", "S1"]], 1),
-                             scale=1.0),
+    show_signed(torch.cat([got["end", "IO"], gap, got["end", "S2"], gap, got["S2", "S1"]], 1),
+                             scale=1.0, caption=
                  "attention, rows = layers 0-2: END->IO (left), END->S2 (middle), S2->S1 (right)")
     note("END->IO: " + ref.head_grid(got["end", "IO"]))
     note("END->S2: " + ref.head_grid(got["end", "S2"]))

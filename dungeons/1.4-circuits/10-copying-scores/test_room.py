@@ -4,7 +4,7 @@ on random models and name lists, then the trained model's picture."""
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -67,7 +67,7 @@ def test_trained_model(room):
     assert_tensor_close(got, _oracle(model, 5, ioi.NAMES), call="get_copying_scores(trained model, "
                         "k=5)", dims="sign layer head", atol=1e-6)
     gap = torch.zeros(3, 1)
-    show_picture(ref.heatmap(torch.cat([got[0], gap, -got[1]], 1), scale=1.0),
+    show_signed(torch.cat([got[0], gap, -got[1]], 1), scale=1.0, caption=
                  "copying (left, blue) and negative copying (right, red): rows = layers 0-2, "
                  "columns = heads 0-3")
     note("copying: " + ref.head_grid(got[0]))

@@ -5,7 +5,7 @@ logits from the frozen residual stream by hand, on random models and the trained
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -83,6 +83,6 @@ def test_trained_model_direct_paths(room):
     assert_tensor_close(got, _oracle(model, new.toks, orig.toks, metric), atol=1e-3,
                         call="get_path_patch_head_to_final_resid_post(trained model, abc, ioi)",
                         dims="layer head")
-    show_picture(ref.heatmap(got, scale=0.3), "path patching, sender -> logits: rows = "
+    show_signed(got, scale=0.3, caption="path patching, sender -> logits: rows = "
                  "layers 0-2, columns = heads 0-3 (red = removing this direct path hurts)")
     note("direct paths (0 = unchanged, -1 = as bad as ABC): " + ref.head_grid(got))

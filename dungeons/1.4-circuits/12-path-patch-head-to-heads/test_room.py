@@ -6,7 +6,7 @@ them in; on random models and on the trained model."""
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -88,7 +88,7 @@ def test_trained_model_into_the_name_movers_queries(room):
     for kind in ("q", "k", "v"):
         got[kind] = _check(room, model, [(1, 0), (1, 1), (1, 2)], kind, new, orig, metric, "trained model")
     grid = torch.cat([got["q"], got["k"], got["v"]])
-    show_picture(ref.heatmap(grid, scale=0.6), "path patching from layer-0 heads (columns "
+    show_signed(grid, scale=0.6, caption="path patching from layer-0 heads (columns "
                  "0-3) into the queries (top), keys and values (bottom) of name movers 1.0-1.2")
     note("into the name movers' q / k / v: " + "; ".join(
         f"0.{h} {got['q'][0, h]:+.2f} / {got['k'][0, h]:+.2f} / {got['v'][0, h]:+.2f}" for h in range(4)))

@@ -7,7 +7,7 @@ logit difference over the full model's) at least 0.8, and minimality: removing a
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module, note, show_picture
+from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 FAITHFULNESS, MIN_DROP = 0.8, 0.01
@@ -149,7 +149,7 @@ def test_circuit_is_minimal(room):
     grid = torch.zeros(3, 4)
     for (role, (l, h)), v in drops.items():
         grid[l, h] = max(grid[l, h], v)
-    show_picture(ref.heatmap(grid), "faithfulness lost when a head is removed from your "
+    show_signed(grid, caption="faithfulness lost when a head is removed from your "
                  "circuit (largest over its roles): rows = layers 0-2, columns = heads 0-3")
     note("cost of removing each: " + ", ".join(f"{h[0]}.{h[1]}@{seq_pos[r]} {v:.3f}"
                                                for (r, h), v in drops.items()))

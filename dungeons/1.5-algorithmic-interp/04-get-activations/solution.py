@@ -1,4 +1,3 @@
-import torch
 from jaxtyping import Int
 from torch import Tensor
 

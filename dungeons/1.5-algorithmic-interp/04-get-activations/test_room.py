@@ -2,7 +2,6 @@
 run_with_cache; the oracle for hook names is behavioural: the LayerNorm module applied to
 the activation at the "before" name must give the activation at the "after" name."""
 
-import torch
 
 import brackets
 from arena_dungeon.testing import (assert_equal, assert_tensor_close, call, describe, fail,

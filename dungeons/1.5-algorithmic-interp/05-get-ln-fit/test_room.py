@@ -2,7 +2,6 @@
 normal equations in float64 (a different method from lstsq), and the fits are compared by
 their predictions (W itself is ill-determined along directions the data never uses)."""
 
-import torch
 
 import brackets
 from arena_dungeon.testing import (assert_number_close, assert_shape, assert_tensor_close, call,

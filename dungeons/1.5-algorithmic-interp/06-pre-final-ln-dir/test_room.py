@@ -2,7 +2,6 @@
 equations (float64); directions are compared by what they give on the data (x . v for the
 final LayerNorm's inputs x), since a fitted W is ill-determined where the data never goes."""
 
-import torch
 
 import brackets
 from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note

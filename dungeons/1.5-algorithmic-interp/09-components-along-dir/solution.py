@@ -1,5 +1,4 @@
 import einops
-import torch
 from jaxtyping import Bool, Float
 from torch import Tensor
 

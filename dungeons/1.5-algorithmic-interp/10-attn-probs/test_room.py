@@ -1,7 +1,6 @@
 """Cases for get_attn_probs. The oracle rebuilds the pattern from the cached queries and
 keys: q.k / sqrt(d_head), [pad] keys masked, softmax over keys."""
 
-import torch
 
 import brackets
 from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_picture

@@ -2,7 +2,6 @@
 output is its pattern times (LayerNorm'd residual @ W_OV), plus b_V @ W_O. get_pre_21_dir
 against an oracle built with the normal equations, compared on the data it was fit on."""
 
-import torch
 
 import brackets
 import bracket_tools

@@ -2,7 +2,6 @@
 W_out with broadcasting (no einsum), and the neurons adding up to the MLP's output
 (hook_mlp_out) once b_out is added."""
 
-import torch
 
 import brackets
 import bracket_tools

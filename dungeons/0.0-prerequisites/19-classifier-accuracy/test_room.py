@@ -65,3 +65,12 @@ def test_random_batch(room):
     text = "classifier_accuracy(randn(50, 7), labels)"
     assert_number_close(_accuracy(room, scores, labels, text), _accuracy_loop(scores, labels),
                         call=text, atol=1e-6)
+
+
+def test_ties_predict_the_first_class(room):
+    """Tied top scores: the prediction is the first tied class, so a label on a later tied
+    class is wrong (asking "is the true class's score the max?" counts it right)."""
+    scores = torch.tensor([[1.0, 1.0, 0.0], [0.0, 2.0, 2.0], [3.0, 3.0, 3.0]])
+    labels = torch.tensor([1, 1, 2])
+    text = "classifier_accuracy([[1, 1, 0], [0, 2, 2], [3, 3, 3]], [1, 1, 2])"
+    assert_number_close(_accuracy(room, scores, labels, text), 1 / 3, call=text, atol=1e-6)

@@ -104,3 +104,14 @@ def test_random_batch_against_loop(room):
     assert_tensor_equal(got, expected, call="intersect_rays_1d(40 random rays, 6 segments)",
                         dims="nrays")
     _check_bool(got, "intersect_rays_1d(40 random rays, 6 segments)")
+
+
+def test_ray_starting_on_a_wall_hits(room):
+    """A ray whose origin lies on the wall meets it at u = 0, which counts (u >= 0); the
+    ray beside it, starting past the wall, misses."""
+    rays = torch.tensor([[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]], [[1.5, 0.0, 0.0], [1.0, 0.0, 0.0]]])
+    wall = torch.tensor([[[1.0, -1.0, 0.0], [1.0, 1.0, 0.0]]])
+    got = call(room.intersect_rays_1d, rays, wall)
+    assert_tensor_equal(got, torch.tensor([True, False]),
+                        call="intersect_rays_1d(rays from (1, 0) and (1.5, 0) along +x, wall x=1)",
+                        dims="nrays")

@@ -75,3 +75,11 @@ def test_random_triangles_against_cross_products(room):
         got = call(room.triangle_ray_intersects, A, B, C, O, D)
         assert_equal(got, expected, call=f"triangle_ray_intersects(random case #{done})")
         done += 1
+
+
+def test_origin_on_the_triangle_counts(room):
+    """A ray starting on the triangle meets it at s = 0, which counts (s >= 0), whichever
+    way it points."""
+    O = torch.tensor([2.0, 0.5, 0.5])
+    _check(room, [1.0, 0.0, 0.0], True, "O = (2, .5, .5) on the triangle, D = (1, 0, 0)", O=O)
+    _check(room, [-1.0, 0.5, 0.0], True, "O = (2, .5, .5) on the triangle, D = (-1, .5, 0)", O=O)

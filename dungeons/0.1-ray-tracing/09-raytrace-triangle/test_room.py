@@ -100,3 +100,15 @@ def test_renders_the_triangle(room):
     if not 200 < int(expected.sum()) < 1400:
         fail("the test's own scene is broken (triangle not framed)", kind="harness")
     show_picture(got.view(40, 40).T.flip(0).float(), "your triangle, as a 40x40 camera sees it")
+
+
+def test_rays_starting_on_the_triangle_hit(room):
+    """Rays whose origin lies on the triangle meet it at s = 0, which counts (s >= 0),
+    whichever way they point; a ray starting just off it and pointing away misses."""
+    rays = torch.tensor([[[2.0, 0.5, 0.5], [1.0, 0.0, 0.0]],
+                         [[2.0, 0.5, 0.5], [-1.0, 0.5, 0.0]],
+                         [[2.5, 0.5, 0.5], [1.0, 0.0, 0.0]]])
+    got = call(room.raytrace_triangle, rays, TRI)
+    assert_tensor_equal(got, torch.tensor([True, True, False]),
+                        call="raytrace_triangle(rays from (2, .5, .5) on the triangle and from "
+                             "(2.5, .5, .5), triangle in x=2)", dims="nrays")

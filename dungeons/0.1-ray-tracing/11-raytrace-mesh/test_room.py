@@ -126,3 +126,13 @@ def test_renders_the_creature(room):
     near, far = depth[hit].min(), depth[hit].max()
     img = torch.where(hit, 1.0 - 0.75 * (depth - near) / (far - near), torch.zeros_like(depth))
     show_picture(img, "the creature, traced by your raytrace_mesh (brighter = nearer)")
+
+
+def test_ray_starting_on_a_triangle_sees_it(room):
+    """A ray starting on the near triangle meets it at s = 0 (depth 0), which counts
+    (s >= 0); skipping it would show the triangle behind at depth 1."""
+    rays = _rays([[1.0, 0.0, 0.0], [1.0, 0.1, 0.1]], origin=(2.0, 0.5, 0.5))
+    got = call(room.raytrace_mesh, rays, torch.stack([NEAR, FAR]))
+    assert_tensor_close(got, torch.tensor([0.0, 0.0]),
+                        call="raytrace_mesh(2 rays from (2, .5, .5) on the near triangle, "
+                             "[near, far])", dims="nrays")

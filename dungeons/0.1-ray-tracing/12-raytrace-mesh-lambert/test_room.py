@@ -112,6 +112,24 @@ def test_nearest_triangle_decides(room):
         fail(f"the result is on {got.device}; return it on the CPU", kind="device")
 
 
+# Tilted plane through (3, .75, .75) with unit normal (-0.6, 0, 0.8): fully lit by that light.
+BRIGHT_FAR = torch.tensor([[2.2, -0.25, 0.15], [5.4, -0.25, 2.55], [2.2, 3.75, 0.15]])
+
+
+def test_nearer_dim_triangle_hides_a_brighter_one(room):
+    """The far triangle faces the light squarely (brightness 1), the near one only at 0.6:
+    through both, the near one still shows (0.7), in either list order; a ray that meets
+    only the far one shows 1.1. Picking the brightest hit, or the first or last listed, fails."""
+    rays = _rays([[1, 0.25, 0.25], [2.52, 2.15, 0.39]])
+    light = torch.tensor([-0.6, 0.0, 0.8])
+    for order, tris in [("[near, far]", torch.stack([FACING, BRIGHT_FAR])),
+                        ("[far, near]", torch.stack([BRIGHT_FAR, FACING]))]:
+        got = call(room.raytrace_mesh_lambert, rays, tris, light, 0.1)
+        assert_tensor_close(got, torch.tensor([0.7, 1.1]),
+                            call=f"raytrace_mesh_lambert([both, far only], {order}, light "
+                                 "(-.6, 0, .8), 0.1)", dims="nrays", atol=1e-4)
+
+
 def test_random_scene_against_oracle(room):
     """150 random rays against 25 random triangles and a random light, vs a float64 oracle."""
     torch.manual_seed(0)
@@ -136,3 +154,13 @@ def test_renders_the_lit_creature(room):
     _compare(got, rays, mesh, light, 0.1, "raytrace_mesh_lambert(40x40 camera, creature)")
     show_picture((got.view(40, 40).T.flip(0) / 1.1).clamp(0, 1),
                  "the creature in your light (Lambert shading + ambient)")
+
+
+def test_ray_starting_on_a_triangle_sees_it(room):
+    """A ray whose origin lies on the facing triangle meets it at s = 0, which counts
+    (s >= 0): it shows the triangle's 1 + ambient, not the dark of a miss."""
+    rays = _rays([[1.0, 0.0, 0.0]], origin=(2.0, 0.5, 0.5))
+    got = call(room.raytrace_mesh_lambert, rays, FACING[None], TOWARDS_CAMERA, 0.1)
+    assert_tensor_close(got, torch.tensor([1.1]),
+                        call="raytrace_mesh_lambert(ray from (2, .5, .5) on the triangle, facing "
+                             "triangle, light (-1,0,0), 0.1)", dims="nrays")

@@ -108,7 +108,8 @@ def _command(argv: list[str]) -> str | None:
 
 def wanted(argv: list[str]) -> bool:
     """Whether this command may run in the launcher at all."""
-    return not os.environ.get(DISABLE_ENV) and not os.environ.get(ONLY_ENV) and \
+    return hasattr(os, "fork") and hasattr(_socket, "AF_UNIX") and \
+        not os.environ.get(DISABLE_ENV) and not os.environ.get(ONLY_ENV) and \
         _command(argv) not in _LOCAL and \
         not any(a.startswith(("--install-completion", "--show-completion")) for a in argv)
 
@@ -166,7 +167,7 @@ def run(argv: list[str]) -> int | None:
         if not isinstance(pid, int):
             raise ValueError(started)
         conn.sendall(b"G")  # go: from here on the command runs there, never here too
-    except (OSError, ValueError):
+    except Exception:  # noqa: BLE001 - any fault before the go: the command runs in place
         conn.close()  # (a child still waiting for its go hears this and exits)
         return None
     return _wait(conn, pid)

@@ -169,6 +169,40 @@ def close_or_show_layers(got, expected, module, expected_layers, **kw):
 # --- the training room: a VAE built from torch.nn, and the digits at 28 x 28 -------------
 
 
+def _encoder_layers(hidden_dim_size, out_size):
+    from einops.layers.torch import Rearrange
+
+    return [nn.Conv2d(1, 16, 4, stride=2, padding=1), nn.ReLU(),
+            nn.Conv2d(16, 32, 4, stride=2, padding=1), nn.ReLU(),
+            Rearrange("b c h w -> b (c h w)"),
+            nn.Linear(32 * 7 * 7, hidden_dim_size), nn.ReLU(),
+            nn.Linear(hidden_dim_size, out_size)]
+
+
+def _decoder(latent_dim_size, hidden_dim_size):
+    from einops.layers.torch import Rearrange
+
+    return nn.Sequential(
+        nn.Linear(latent_dim_size, hidden_dim_size), nn.ReLU(),
+        nn.Linear(hidden_dim_size, 32 * 7 * 7),
+        Rearrange("b (c h w) -> b c h w", c=32, h=7, w=7), nn.ReLU(),
+        nn.ConvTranspose2d(32, 16, 4, stride=2, padding=1), nn.ReLU(),
+        nn.ConvTranspose2d(16, 1, 4, stride=2, padding=1),
+    )
+
+
+class RefAutoencoder(nn.Module):
+    """The autoencoder of the `autoencoder` room, built from torch.nn."""
+
+    def __init__(self, latent_dim_size, hidden_dim_size):
+        super().__init__()
+        self.encoder = nn.Sequential(*_encoder_layers(hidden_dim_size, latent_dim_size))
+        self.decoder = _decoder(latent_dim_size, hidden_dim_size)
+
+    def forward(self, x):
+        return self.decoder(self.encoder(x))
+
+
 class RefVAE(nn.Module):
     """The VAE of the `vae` room (encoder -> (2, batch, latent), decoder), built from torch.nn."""
 
@@ -176,21 +210,9 @@ class RefVAE(nn.Module):
         super().__init__()
         from einops.layers.torch import Rearrange
 
-        self.encoder = nn.Sequential(
-            nn.Conv2d(1, 16, 4, stride=2, padding=1), nn.ReLU(),
-            nn.Conv2d(16, 32, 4, stride=2, padding=1), nn.ReLU(),
-            Rearrange("b c h w -> b (c h w)"),
-            nn.Linear(32 * 7 * 7, hidden_dim_size), nn.ReLU(),
-            nn.Linear(hidden_dim_size, 2 * latent_dim_size),
-            Rearrange("b (n latent) -> n b latent", n=2),
-        )
-        self.decoder = nn.Sequential(
-            nn.Linear(latent_dim_size, hidden_dim_size), nn.ReLU(),
-            nn.Linear(hidden_dim_size, 32 * 7 * 7),
-            Rearrange("b (c h w) -> b c h w", c=32, h=7, w=7), nn.ReLU(),
-            nn.ConvTranspose2d(32, 16, 4, stride=2, padding=1), nn.ReLU(),
-            nn.ConvTranspose2d(16, 1, 4, stride=2, padding=1),
-        )
+        self.encoder = nn.Sequential(*_encoder_layers(hidden_dim_size, 2 * latent_dim_size),
+                                     Rearrange("b (n latent) -> n b latent", n=2))
+        self.decoder = _decoder(latent_dim_size, hidden_dim_size)
 
     def sample_latent_vector(self, x):
         mu, logsigma = self.encoder(x)
@@ -215,3 +237,14 @@ def digits_28(test_file):
     perm = torch.randperm(len(images), generator=torch.Generator().manual_seed(0))
     n_test = len(images) // 5
     return images[perm[n_test:]], images[perm[:n_test]], labels[perm[:n_test]]
+
+
+def digits_8(test_file):
+    """All 1,797 of the 0.2 dungeon's 8x8 digits as (N, 1, 8, 8), scaled to [-1, 1] (tanh's range)."""
+    from pathlib import Path
+
+    import numpy as np
+
+    path = Path(test_file).resolve().parents[2] / "0.2-cnns" / "assets" / "digits.npz"
+    with np.load(path) as f:
+        return torch.tensor(f["images"], dtype=torch.float32)[:, None] / 8.0 - 1.0

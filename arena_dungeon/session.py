@@ -602,7 +602,10 @@ class Session:
         if not drill.path.exists():
             raise GameError(f"the drill's file {drill.path} is missing",
                             f"`arena review {drill.tool}` writes a fresh one")
-        result = grade(room, drill.path, on_progress=on_progress, worker=self._daemon())
+        # Inputs drawn anew for each drill (cases that use testing.fresh_seed), the same
+        # draw for every check of one drill.
+        result = grade(room, drill.path, on_progress=on_progress, worker=self._daemon(),
+                       draw=record.drills + 1)
         record.checks += 1
         done = DrillChecked(drill, result, record.checks)
         if result.cleared:

@@ -484,6 +484,25 @@ def show_picture(image: torch.Tensor, caption: str = "") -> None:
                                   channels=3 if img.dim() == 3 else 1))
 
 
+_DRAW = 0  # > 0 in a review drill (`--arena-draw`): fresh_seed gives other seeds
+
+
+def draw_anew(draw: int) -> None:
+    """Set by the grader for a review drill: fresh_seed answers with other seeds."""
+    global _DRAW
+    _DRAW = draw
+
+
+def fresh_seed(seed: int) -> int:
+    """The seed for a case's random inputs: `seed` itself when the room is graded, another
+    one (derived from `seed` and the drill's number) in a review drill, so that a drill
+    replays the room on inputs the learner has not seen. Use it for inputs checked against
+    an oracle (`torch.Generator().manual_seed(fresh_seed(0))`), never for a case whose
+    expected values were worked out for one seed; `arena dev check` grades the reference
+    on several draws of every room that uses it."""
+    return seed if not _DRAW else (seed * 1_000_003 + _DRAW * 7_919) % 2**31
+
+
 def show_signed(values: torch.Tensor, caption: str = "", scale: float | None = None) -> None:
     """Attach a picture of signed values, (rows, cols): blue above zero, red below, white at
     zero, as strong as |value| / `scale` (default: the largest |value|). Each value is a

@@ -315,3 +315,50 @@ def test_the_matmul_operator_can_be_forbidden():
     found = rules.check(source, Rules(forbid=["@"]), "f")
     assert [v.line for v in found] == [2, 3] and "`@` operator" in found[0].reason
     assert rules.check(source, Rules(forbid=["matmul"]), "f") == []
+
+
+def _pack_with_fresh_inputs(pack: Path, expected: str = "x + 1") -> Path:
+    """add-one gains a case on random inputs drawn with testing.fresh_seed."""
+    tests = pack / "dungeons/9.9-fixture/01-add-one/test_room.py"
+    tests.write_text(tests.read_text().replace(
+        "from arena_dungeon.testing import assert_tensor_close, call, show_picture",
+        "from arena_dungeon.testing import assert_tensor_close, call, fresh_seed, show_picture")
+        + f"""
+
+def test_random_vector(room):
+    x = torch.rand(5, generator=torch.Generator().manual_seed(fresh_seed(0)))
+    assert_tensor_close(call(room.add_one, x), {expected}, call="add_one(rand(5))")
+""")
+    return pack
+
+
+def test_a_drill_draws_fresh_inputs_so_a_memorised_answer_fails(pack, tmp_path, worker):
+    """A review drill (draw > 0) grades the cases that use fresh_seed on inputs drawn anew:
+    an answer that memorised the room's own inputs clears the room, not the drill."""
+    import torch
+
+    from arena_dungeon.content import load
+
+    room = load(_pack_with_fresh_inputs(pack)).rooms["add-one"]
+    seen = (torch.rand(5, generator=torch.Generator().manual_seed(0)) + 1).tolist()
+    memorised = tmp_path / "01_add_one.py"
+    memorised.write_text(f"import torch\n\n\ndef add_one(x):\n    if x.shape == (5,):\n"
+                         f"        return torch.tensor({seen})\n    return x + 1\n")
+    assert grade(room, memorised, worker=worker).cleared
+    drilled = grade(room, memorised, worker=worker, draw=1)
+    assert [c.name for c in drilled.cases if not c.passed] == ["test_random_vector"]
+    assert grade(room, room.solution, draw=2).cleared  # cold too
+
+
+def test_dev_check_grades_the_reference_on_fresh_inputs(pack):
+    """A room that uses fresh_seed for a case whose expected value holds for one seed only
+    is reported: its drills would fail correct answers."""
+    from arena_dungeon import dev
+    from arena_dungeon.content import load
+
+    seed_zero_only = "x + 1 if fresh_seed(0) == 0 else x"
+    room = load(_pack_with_fresh_inputs(pack, seed_zero_only)).rooms["add-one"]
+    check = dev.check_room(room)
+    assert [p.message.split(":")[0] for p in check.problems] == \
+        ["the solution fails on fresh inputs (draw 1, as a review drill draws them)",
+         "the solution fails on fresh inputs (draw 2, as a review drill draws them)"]

@@ -59,6 +59,12 @@ def test_review_comes_back_on_a_spaced_schedule(tmp_path, monkeypatch, warm_chec
         monkeypatch.setenv("ARENA_NOW", at)
         return runner.invoke(app, ["--workspace", str(ws), *args])
 
+    from arena_dungeon.grading import runner as grading
+
+    draws: list[int] = []
+    real_grade = grading.grade
+    monkeypatch.setattr(grading, "grade", lambda *a, draw=0, **k: draws.append(draw)
+                        or real_grade(*a, draw=draw, **k))
     arena("play", at="2026-12-01T10:00:00")
     next(ws.glob("*/01_add_one.py")).write_text((PLAYERS / "pass.py").read_text())
     assert arena("check", at="2026-12-01T10:00:00").exit_code == 0
@@ -82,6 +88,9 @@ def test_review_comes_back_on_a_spaced_schedule(tmp_path, monkeypatch, warm_chec
     assert "in one check" in done.output and "3.0 days" in done.output  # 1.2 x 2.5
     record = json.loads((ws / ".arena" / "progress.json").read_text())["reviews"]["alpha"]
     assert (record["drills"], record["clean"], record["room"]) == (2, 1, None)
+    # The room's check on its own inputs; each drill on inputs of its own (fresh_seed),
+    # the same for every check of one drill.
+    assert draws == [0, 1, 1, 2]
 
 
 def test_a_drill_that_takes_many_checks_comes_back_the_next_day():

@@ -93,24 +93,29 @@ def verdict(result: RoomResult) -> tuple[object, ...]:
             [p.caption for p in result.pictures], result.notes)
 
 
+FRESH_INPUTS = "fresh_seed("  # a room whose tests draw inputs anew in review drills
+DRAWS = (1, 2)  # the drills' draws the reference is graded on
+
+
 class _Grader:
     """Grades files of one room for one check, through the cache."""
 
     def __init__(self, check: RoomCheck, workers: Workers, cache: VerdictCache) -> None:
         self.check, self.workers, self.cache = check, workers, cache
 
-    def __call__(self, target: Path, mode: str = "warm", cases: Sequence[str] = ()) -> RoomResult:
+    def __call__(self, target: Path, mode: str = "warm", cases: Sequence[str] = (),
+                 draw: int = 0) -> RoomResult:
         room = self.check.room
-        how = "|".join((mode, *cases))
+        how = "|".join((mode, *cases, *([f"draw={draw}"] if draw else [])))
         key = self.cache.key(room, target, how) if self.cache.enabled else ""
         cached = self.cache.get_result(key) if key else None
         if cached is not None:
             return cached
         if mode == "warm":
             with self.workers.one() as worker:
-                result = grade(room, target, worker=worker, cases=cases)
+                result = grade(room, target, worker=worker, cases=cases, draw=draw)
         else:
-            result = grade(room, target, cases=cases)
+            result = grade(room, target, cases=cases, draw=draw)
         self.check.graded += 1
         if key:
             self.cache.put_result(key, result)
@@ -161,6 +166,13 @@ def _check_room(room: Room, workers: Workers, cache: VerdictCache, cold: bool) -
                                                      f"`{after}` is not a case the tests run "
                                                      f"(they run: {', '.join(names)})")
     _check_mistakes(check, graded)
+    if sol.cleared and FRESH_INPUTS in room.tests.read_text(encoding="utf-8"):
+        for draw in DRAWS:  # a review drill's inputs: the reference must pass them too
+            again = graded(room.solution, draw=draw)
+            if not again.cleared:
+                failing = [f"{c.name}: {c.message}" for c in again.cases if not c.passed]
+                check.add(room.tests, f"the solution fails on fresh inputs (draw {draw}, as "
+                                      f"a review drill draws them): {'; '.join(failing[:2])}")
     if cold:
         for target, warm in ((room.solution, sol),):
             if verdict(graded(target, "cold")) != verdict(warm):

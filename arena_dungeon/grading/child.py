@@ -33,7 +33,7 @@ _PR_SET_CHILD_SUBREAPER = 36
 
 
 def pytest_args(room: Room, target: Path, report: Path,
-                cases: Sequence[str] = ()) -> list[str]:
+                cases: Sequence[str] = (), draw: int = 0) -> list[str]:
     """pytest's arguments for grading `target` (the same for the cold and warm paths);
     `cases` (test function names) runs only those, else every case."""
     unused = [arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")]
@@ -47,13 +47,14 @@ def pytest_args(room: Room, target: Path, report: Path,
             "--arena-target", str(target), "--arena-entry", room.entry,
             "--arena-report", str(report), "--arena-content", str(content_root),
             *(["--arena-typecheck"] if room.typecheck else []),
+            *(["--arena-draw", str(draw)] if draw else []),
             *[arg for folder in room.given_dirs for arg in ("--arena-given-dir", str(folder))]]
 
 
 def pytest_command(room: Room, target: Path, report: Path,
-                   cases: Sequence[str] = ()) -> list[str]:
+                   cases: Sequence[str] = (), draw: int = 0) -> list[str]:
     """The cold child's command line."""
-    return [sys.executable, "-m", "pytest", *pytest_args(room, target, report, cases)]
+    return [sys.executable, "-m", "pytest", *pytest_args(room, target, report, cases, draw)]
 
 
 def warm_process_start() -> tuple[Path, dict[str, str]]:

@@ -68,6 +68,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--arena-content", help="the content root: its references stay private")
     group.addoption("--arena-typecheck", action="store_true",
                     help="check the entry's jaxtyping annotations at runtime")
+    group.addoption("--arena-draw", type=int, default=0,
+                    help="draw the inputs of cases that use testing.fresh_seed anew (> 0)")
     group.addoption("--arena-given-dir", action="append", default=[],
                     help="a given/ folder: modules the player's file may import (repeatable)")
 
@@ -80,6 +82,10 @@ def pytest_configure(config: pytest.Config) -> None:
     content = config.getoption("--arena-content")
     _State.content = Path(content).resolve() if content else None
     _State.config = config
+    if config.getoption("--arena-draw"):  # a review drill: fresh inputs (testing.fresh_seed)
+        from arena_dungeon import testing
+
+        testing.draw_anew(int(config.getoption("--arena-draw")))
     # The shipped copies, whatever the player's workspace copies say (first listed first).
     sys.path[:0] = config.getoption("--arena-given-dir")
     path = config.getoption("--arena-report")

@@ -98,13 +98,16 @@ def precheck(room: Room, target: Path) -> tuple[str, RoomResult | None]:
 
 def grade(room: Room, target: Path, *, timeout: float | None = None,
           on_progress: ProgressCallback | None = None,
-          worker: GradingWorker | None = None, cases: Sequence[str] = ()) -> RoomResult:
+          worker: GradingWorker | None = None, cases: Sequence[str] = (),
+          draw: int = 0) -> RoomResult:
     """Run `room`'s tests against `target` and return what happened.
 
     `on_progress(done, total, text)` is called with the cases finished so far and with
     progress events the tests report (training steps), while the child runs. With a
     warm `worker` (watch mode's, or the workspace's daemon), the child is forked from it
     instead of starting Python afresh. `cases` (test function names) runs only those.
+    `draw` > 0 draws the random inputs of cases that use `testing.fresh_seed` anew (a
+    review drill's); 0 is the room's own inputs.
     """
     start = time.perf_counter()
     source, early = precheck(room, target)
@@ -116,15 +119,16 @@ def grade(room: Room, target: Path, *, timeout: float | None = None,
     with _ending_on_signals():
         if worker is not None:
             try:
-                return _run(room, target, source, limit, on_progress, worker, cases, start)
+                return _run(room, target, source, limit, on_progress, worker, cases, start,
+                            draw)
             except WorkerGone:
                 pass  # grade cold instead: slower, same verdict
-        return _run(room, target, source, limit, on_progress, None, cases, start)
+        return _run(room, target, source, limit, on_progress, None, cases, start, draw)
 
 
 def _run(room: Room, target: Path, source: str, limit: float,
          on_progress: ProgressCallback | None, worker: GradingWorker | None,
-         cases: Sequence[str], start: float) -> RoomResult:
+         cases: Sequence[str], start: float, draw: int = 0) -> RoomResult:
     """One grading in a fresh folder with a fresh token. A worker that did not confirm the
     job raises WorkerGone, and the cold grading that follows gets a folder (and report) of
     its own: a late warm child can never write into the report the verdict comes from."""
@@ -136,7 +140,7 @@ def _run(room: Room, target: Path, source: str, limit: float,
         report.touch()
         token = secrets.token_hex(16)
         reader = ReportReader(report, room.id, token)
-        proc = _start(room, copy, report, folder, output, token, worker, cases)
+        proc = _start(room, copy, report, folder, output, token, worker, cases, draw)
         try:
             timed_out = _wait(proc, limit, reader, on_progress)
         finally:
@@ -153,14 +157,16 @@ def _run(room: Room, target: Path, source: str, limit: float,
 
 
 def _start(room: Room, target: Path, report: Path, cwd: Path, output: Path, token: str,
-           worker: GradingWorker | None, cases: Sequence[str]
+           worker: GradingWorker | None, cases: Sequence[str], draw: int = 0
            ) -> subprocess.Popen[bytes] | GradingChild:
     if worker is not None:  # WorkerGone goes up to `grade`, which starts over cold
-        return worker.start(child.pytest_args(room, target, report, cases), cwd, output, token)
+        return worker.start(child.pytest_args(room, target, report, cases, draw), cwd, output,
+                            token)
     env = child.child_env()
     env[child.TOKEN_ENV] = token
     with open(output, "wb") as out:
-        return subprocess.Popen(child.pytest_command(room, target, report, cases), cwd=cwd, env=env,
+        return subprocess.Popen(child.pytest_command(room, target, report, cases, draw), cwd=cwd,
+                                env=env,
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True, preexec_fn=child.become_grader)
 

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 TWO_WEEKS = torch.tensor([10., 12, 14, 16, 18, 20, 22, 30, 30, 31, 29, 35, 25, 30])
 
@@ -39,7 +39,7 @@ def test_one_value_per_week(room):
 
 def test_random_five_weeks(room):
     """Five weeks of random temperatures against a slow loop."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     temps = 15 + 10 * torch.randn(35)
     got = call(room.temperatures_average, temps)
     assert_tensor_close(got, _weekly_means_loop(temps), call="temperatures_average(temps)",

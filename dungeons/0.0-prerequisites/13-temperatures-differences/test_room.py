@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 TWO_WEEKS = torch.tensor([10., 12, 14, 16, 18, 20, 22, 30, 30, 31, 29, 35, 25, 30])
 TWO_WEEKS_DIFF = torch.tensor([-6., -4, -2, 0, 2, 4, 6, 0, 0, 1, -1, 5, -5, 0])
@@ -34,7 +34,7 @@ def test_result_is_flat_like_temps(room):
 
 def test_seven_weeks_random(room):
     """Exactly seven weeks: a (7, 7) grid minus a (7,) vector runs, but along the wrong axis."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     temps = 20 + 8 * torch.randn(49)
     got = call(room.temperatures_differences, temps)
     assert_tensor_close(got, _differences_loop(temps), call="temperatures_differences(temps)",
@@ -43,7 +43,7 @@ def test_seven_weeks_random(room):
 
 def test_random_three_weeks(room):
     """Three weeks of random temperatures against a slow loop."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     temps = 10 + 5 * torch.rand(21)
     got = call(room.temperatures_differences, temps)
     assert_tensor_close(got, _differences_loop(temps), call="temperatures_differences(temps)",

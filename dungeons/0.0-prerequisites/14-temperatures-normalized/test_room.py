@@ -5,7 +5,7 @@ import statistics
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail
 
 ONE_TO_SEVEN = [-1.3887301, -0.9258201, -0.4629100, 0.0, 0.4629100, 0.9258201, 1.3887301]
 
@@ -45,7 +45,7 @@ def test_sample_std_not_population_std(room):
 
 def test_seven_weeks_random(room):
     """Exactly seven weeks: (7, 7) and (7,) broadcast silently along the wrong axis."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     temps = 20 + 8 * torch.randn(49)
     got = call(room.temperatures_normalized, temps)
     assert_tensor_close(got, _normalized_loop(temps), call="temperatures_normalized(temps)",
@@ -54,7 +54,7 @@ def test_seven_weeks_random(room):
 
 def test_random_two_weeks_different_spreads(room):
     """A calm week and a wild week: each is scaled by its own std."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     temps = torch.cat([15 + 0.5 * torch.randn(7), 15 + 20 * torch.randn(7)])
     got = call(room.temperatures_normalized, temps)
     assert_tensor_close(got, _normalized_loop(temps), call="temperatures_normalized(temps)",
@@ -63,7 +63,7 @@ def test_random_two_weeks_different_spreads(room):
 
 def test_each_week_has_mean_0_and_sample_std_1(room):
     """Three random weeks: after normalising, each week has mean 0 and sample std 1."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     temps = 5 + 3 * torch.rand(21)
     got = call(room.temperatures_normalized, temps)
     if not isinstance(got, torch.Tensor) or got.shape != (21,):
@@ -80,7 +80,7 @@ def test_each_week_has_mean_0_and_sample_std_1(room):
 def test_weeks_far_from_zero(room):
     """Two weeks in kelvin (around 290) with spreads of 0.3 and 2 degrees: the squares of
     290 drown the spread in float32, so E[x^2] - E[x]^2 is off; subtract the mean first."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     temps = 290 + torch.randn(14) * torch.tensor([0.3] * 7 + [2.0] * 7)
     got = call(room.temperatures_normalized, temps)
     assert_tensor_close(got, _normalized_loop(temps.double()).float(),

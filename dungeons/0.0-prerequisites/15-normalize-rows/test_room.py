@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail
 
 
 def _normalized_loop(matrix):
@@ -26,7 +26,7 @@ def test_three_rows_hand_checked(room):
 
 def test_square_matrix_random(room):
     """A random 4x4 matrix: on a square input a wrong axis still broadcasts, silently."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     matrix = torch.randn(4, 4) * torch.tensor([[1.], [3.], [0.2], [10.]])
     got = call(room.normalize_rows, matrix)
     assert_tensor_close(got, _normalized_loop(matrix), call="normalize_rows(matrix)", dims="m n")
@@ -34,7 +34,7 @@ def test_square_matrix_random(room):
 
 def test_rows_have_length_one(room):
     """A random 6x3 matrix: every output row has length 1 and points the same way as before."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     matrix = torch.randn(6, 3) * 5
     got = call(room.normalize_rows, matrix)
     if not isinstance(got, torch.Tensor) or got.shape != matrix.shape:

@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail
 
 
 def _cos_sim_loop(matrix):
@@ -30,7 +30,7 @@ def test_three_rows_hand_checked(room):
 
 def test_wide_matrix_gives_rows_by_rows(room):
     """3 rows of dimension 5 give a (3, 3) result: pairs of rows, not of columns."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     matrix = torch.randn(3, 5)
     got = call(room.cos_sim_matrix, matrix)
     assert_tensor_close(got, _cos_sim_loop(matrix), call="cos_sim_matrix(randn(3, 5))",
@@ -39,7 +39,7 @@ def test_wide_matrix_gives_rows_by_rows(room):
 
 def test_symmetric_with_ones_on_diagonal(room):
     """Rows of very different lengths: the diagonal is 1 and out[i, j] == out[j, i]."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     matrix = torch.randn(5, 5) * torch.tensor([[0.1], [1.], [10.], [3.], [0.5]])
     got = call(room.cos_sim_matrix, matrix)
     if not isinstance(got, torch.Tensor) or got.shape != (5, 5):
@@ -54,7 +54,7 @@ def test_symmetric_with_ones_on_diagonal(room):
 
 def test_random_batch(room):
     """Eight random vectors of dimension 4 against a slow double loop."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     matrix = torch.randn(8, 4) * 3
     got = call(room.cos_sim_matrix, matrix)
     assert_tensor_close(got, _cos_sim_loop(matrix), call="cos_sim_matrix(randn(8, 4))",

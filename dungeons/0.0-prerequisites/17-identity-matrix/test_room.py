@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_equal, call, describe, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_equal, call, describe, fail
 
 
 def _identity_loop(n):
@@ -55,7 +55,7 @@ def test_seven_by_seven(room):
 
 def test_multiplying_changes_nothing(room):
     """identity_matrix(5) @ x == x for a random integer matrix x."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     x = torch.randint(-9, 10, (5, 3))
     eye = call(room.identity_matrix, 5)
     if not isinstance(eye, torch.Tensor) or eye.shape != (5, 5) or eye.dtype.is_floating_point \

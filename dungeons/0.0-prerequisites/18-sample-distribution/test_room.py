@@ -6,7 +6,7 @@ import math
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, assert_tensor_equal, call, describe, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, assert_tensor_equal, call, describe, fail
 
 PROBS = torch.tensor([0.05, 0.1, 0.1, 0.2, 0.15, 0.4])
 
@@ -69,7 +69,7 @@ def test_zero_samples(room):
 
 def test_leaves_probs_unchanged(room):
     """The caller's probs are left as they were (no in-place cumsum_)."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     call(room.sample_distribution, PROBS.clone(), 100)  # call() fails if probs changed
 
 

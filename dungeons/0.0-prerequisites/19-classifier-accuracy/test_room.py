@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_number_close, call, describe, fail
+from arena_dungeon.testing import fresh_seed, assert_number_close, call, describe, fail
 
 
 def _accuracy(room, scores, true_classes, text):
@@ -47,7 +47,7 @@ def test_fraction_not_count(room):
 
 def test_all_right_and_all_wrong(room):
     """Labels equal to the argmax give 1.0; labels shifted by one class give 0.0."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     scores = torch.randn(10, 4)
     best = torch.tensor([max(range(4), key=lambda c: row[c]) for row in scores.tolist()])
     text = "classifier_accuracy(scores, labels = the predictions)"
@@ -58,7 +58,7 @@ def test_all_right_and_all_wrong(room):
 
 def test_random_batch(room):
     """50 examples over 7 classes against a slow loop."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     scores = torch.randn(50, 7)
     labels = torch.randint(0, 7, (50,))
     labels[:20] = scores[:20].argmax(dim=1)  # make sure a good share are right

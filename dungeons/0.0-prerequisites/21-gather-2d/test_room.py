@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, assert_tensor_equal, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, assert_tensor_equal, call
 
 
 def _slow_gather(matrix, indexes):
@@ -63,7 +63,7 @@ def test_float_matrix_keeps_float_values(room):
 
 def test_random_matches_a_slow_loop(room):
     """Random (seeded) shapes and indexes against a double Python loop."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for m, n, k in [(4, 7, 3), (6, 2, 5), (1, 9, 9)]:
         matrix = torch.randn(m, n, generator=gen)
         indexes = torch.randint(0, n, (m, k), generator=gen)

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_number_close, call, describe, fail
+from arena_dungeon.testing import fresh_seed, assert_number_close, call, describe, fail
 
 
 def test_hand_checked_basket(room):
@@ -51,7 +51,7 @@ def test_empty_basket_costs_nothing(room):
 
 def test_random_baskets_match_a_slow_loop(room):
     """Random prices and baskets (seeded) against a plain Python loop."""
-    gen = torch.Generator().manual_seed(1)
+    gen = torch.Generator().manual_seed(fresh_seed(1))
     for k, n in [(40, 120), (3, 8), (10, 1)]:
         prices = torch.rand(k, generator=gen) * 2
         items = torch.randint(0, k, (n,), generator=gen)

@@ -3,7 +3,7 @@ transposed views, random."""
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, assert_tensor_equal, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, assert_tensor_equal, call
 
 
 def _slow_lookup(matrix, coords):
@@ -66,7 +66,7 @@ def test_empty_batch(room):
 
 def test_random_many_axes_match_a_slow_loop(room):
     """Random (seeded) tensors with 2 to 5 axes against a point-by-point Python loop."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for shape, batch in [((5, 3), 7), ((2, 4, 3), 5), ((3, 2, 2, 5), 6), ((2, 3, 2, 2, 3), 4)]:
         matrix = torch.randn(*shape, generator=gen)
         coords = torch.stack([torch.randint(0, d, (batch,), generator=gen) for d in shape], dim=1)

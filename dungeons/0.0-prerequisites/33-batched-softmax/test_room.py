@@ -5,7 +5,7 @@ import math
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail
 
 
 def _as_tensor(got, what, shape):
@@ -28,7 +28,7 @@ def test_hand_checked_log_one_to_four(room):
 
 def test_rows_sum_to_one(room):
     """Random (seeded) 4x6 scores: every row sums to 1 and every value is in [0, 1]."""
-    matrix = torch.randn(4, 6, generator=torch.Generator().manual_seed(1)) * 3
+    matrix = torch.randn(4, 6, generator=torch.Generator().manual_seed(fresh_seed(1))) * 3
     got = _as_tensor(call(room.batched_softmax, matrix), "batched_softmax((4, 6) random)", (4, 6))
     if got.min() < 0 or got.max() > 1 + 1e-6:
         fail(f"batched_softmax returned values outside [0, 1] (min {got.min():.4g}, max "
@@ -49,7 +49,7 @@ def test_adding_a_constant_changes_nothing(room):
 
 def test_order_is_preserved(room):
     """Within each row, a bigger score never gets a smaller probability."""
-    matrix = torch.randn(5, 8, generator=torch.Generator().manual_seed(2))
+    matrix = torch.randn(5, 8, generator=torch.Generator().manual_seed(fresh_seed(2)))
     got = _as_tensor(call(room.batched_softmax, matrix), "batched_softmax((5, 8) random)", (5, 8))
     in_score_order = got.gather(1, matrix.argsort(dim=1))
     if (in_score_order.diff(dim=1) < 0).any():
@@ -78,7 +78,7 @@ def test_rows_that_span_thousands(room):
 
 def test_random_matches_torch_softmax(room):
     """Random (seeded) square and non-square inputs against torch.softmax(dim=-1)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for batch, n in [(5, 5), (3, 8), (7, 2), (1, 10)]:
         matrix = torch.randn(batch, n, generator=gen) * 4
         got = call(room.batched_softmax, matrix)

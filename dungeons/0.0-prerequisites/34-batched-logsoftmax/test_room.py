@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail
 
 
 def _slow_logsoftmax(matrix):
@@ -28,7 +28,7 @@ def test_rows_1001_to_1006(room):
 
 def test_exp_of_each_row_sums_to_one(room):
     """Random (seeded) 5x7 scores: exp(output) sums to 1 along each row, and output <= 0."""
-    matrix = torch.randn(5, 7, generator=torch.Generator().manual_seed(3)) * 3
+    matrix = torch.randn(5, 7, generator=torch.Generator().manual_seed(fresh_seed(3))) * 3
     got = call(room.batched_logsoftmax, matrix)
     if not isinstance(got, torch.Tensor) or got.shape != matrix.shape:
         assert_tensor_close(got, _slow_logsoftmax(matrix), call="batched_logsoftmax((5, 7))",
@@ -66,7 +66,7 @@ def test_adding_a_constant_changes_nothing(room):
 
 def test_random_matches_a_slow_loop(room):
     """Random (seeded) square and non-square inputs against a row-by-row float64 loop."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for batch, n in [(4, 4), (3, 9), (8, 2), (1, 12)]:
         matrix = torch.randn(batch, n, generator=gen) * 5
         got = call(room.batched_logsoftmax, matrix)

@@ -5,7 +5,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 INF = math.inf
 
@@ -57,7 +57,7 @@ def test_each_row_uses_its_own_label(room):
 
 def test_random_matches_torch_cross_entropy(room):
     """Random (seeded) logits and labels against F.cross_entropy(reduction='none')."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for batch, classes in [(8, 5), (5, 5), (3, 12), (1, 2)]:
         logits = torch.randn(batch, classes, generator=gen) * 4
         labels = torch.randint(0, classes, (batch,), generator=gen)

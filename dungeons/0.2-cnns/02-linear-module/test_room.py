@@ -5,7 +5,7 @@ import math
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_tensor_close, call, describe, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, describe, fail
 
 
 def _layout(module):
@@ -50,7 +50,7 @@ def test_no_bias_means_bias_is_none(room):
 
 def test_init_is_uniform_within_the_fan_in_bound(room):
     """Linear(400, 100): weights and biases fill [-1/20, 1/20] (bound 1/sqrt(in_features))."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     mine = room.Linear(400, 100)
     bound = 1 / math.sqrt(400)
     for name in ("weight", "bias"):
@@ -77,7 +77,7 @@ def test_init_is_uniform_within_the_fan_in_bound(room):
 
 def test_forward_matches_nn_linear_after_loading(room):
     """nn.Linear(512, 64)'s weights load into Linear(512, 64); outputs agree on (10, 512)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     ref = nn.Linear(512, 64)
     mine = room.Linear(512, 64)
     _check_layout(mine, ref, "Linear(512, 64)")
@@ -90,7 +90,7 @@ def test_forward_matches_nn_linear_after_loading(room):
 
 def test_many_leading_dims(room):
     """x of shape (2, 3, 4, 6) maps to (2, 3, 4, 5): only the last axis is mixed."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     ref = nn.Linear(6, 5)
     mine = room.Linear(6, 5)
     mine.load_state_dict(ref.state_dict())

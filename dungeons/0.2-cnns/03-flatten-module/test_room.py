@@ -3,11 +3,11 @@
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_tensor_equal, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_equal, call, fail
 
 
 def _check(room, shape, *args):
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     x = torch.randn(*shape)
     what = f"Flatten({', '.join(map(str, args))})(x) for x of shape {tuple(shape)}"
     mine = room.Flatten(*args)

@@ -3,7 +3,7 @@
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_equal, assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_equal, assert_tensor_close, call, fail
 
 NAMES = ["flatten", "linear1", "relu", "linear2"]
 
@@ -21,7 +21,7 @@ class _Reference(nn.Module):
 
 
 def _loaded(room):
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     ref = _Reference()
     mine = room.SimpleMLP()
     try:
@@ -61,7 +61,7 @@ def test_submodules_named_and_ordered(room):
 def test_forward_matches_reference(room):
     """With the reference's weights loaded, logits on 5 random images agree."""
     mine, ref = _loaded(room)
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     x = torch.rand(5, 8, 8)
     with torch.no_grad():
         assert_tensor_close(call(mine, x), ref(x), call="SimpleMLP()(x) for x (5, 8, 8)",
@@ -81,7 +81,7 @@ def test_single_image_batch(room):
 def test_relu_sits_between_the_linears(room):
     """Inputs chosen so linear1's outputs are partly negative: ReLU must clip them."""
     mine, ref = _loaded(room)
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     x = torch.randn(16, 8, 8) * 3
     with torch.no_grad():
         assert_tensor_close(call(mine, x), ref(x), call="SimpleMLP()(x) for x (16, 8, 8)",

@@ -14,7 +14,7 @@ import torch
 from torch import nn
 from torch.utils.data import TensorDataset
 
-from arena_dungeon.testing import curve, describe, fail, note, progress
+from arena_dungeon.testing import fresh_seed, curve, describe, fail, note, progress
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "digits.npz"
 ARGS = SimpleNamespace(batch_size=64, epochs=8, learning_rate=3e-3)
@@ -25,7 +25,7 @@ def _data():
     with np.load(ASSET) as f:
         images = torch.tensor(f["images"], dtype=torch.float32) / 16.0
         labels = torch.tensor(f["labels"], dtype=torch.int64)
-    perm = torch.randperm(len(images), generator=torch.Generator().manual_seed(0))
+    perm = torch.randperm(len(images), generator=torch.Generator().manual_seed(fresh_seed(0)))
     n_test = len(images) // 5
     test_idx, train_idx = perm[:n_test], perm[n_test:]
     return (images[train_idx], labels[train_idx]), (images[test_idx], labels[test_idx])
@@ -69,9 +69,9 @@ def _run(room):
         return _RUN["result"]
     (xtr, ytr), (xte, yte) = _data()
     steps = ARGS.epochs * math.ceil(len(xtr) / ARGS.batch_size)
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     model = _ProbeMLP({_key(r) for r in xte.reshape(len(xte), -1)}, steps)
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     out = room.train(model, TensorDataset(xtr, ytr), TensorDataset(xte, yte), ARGS)
     model.calls_done = list(model.calls)
     _RUN["result"] = SimpleNamespace(out=out, model=model, calls=model.calls_done,

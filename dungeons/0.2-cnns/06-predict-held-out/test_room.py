@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_tensor_equal, call, fail, note
+from arena_dungeon.testing import fresh_seed, assert_tensor_equal, call, fail, note
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "digits.npz"
 
@@ -57,7 +57,7 @@ def _data():
     with np.load(ASSET) as f:
         images = torch.tensor(f["images"], dtype=torch.float32) / 16.0
         labels = torch.tensor(f["labels"], dtype=torch.int64)
-    perm = torch.randperm(len(images), generator=torch.Generator().manual_seed(0))
+    perm = torch.randperm(len(images), generator=torch.Generator().manual_seed(fresh_seed(0)))
     n_test = len(images) // 5
     return (images[perm[n_test:]], labels[perm[n_test:]]), (images[perm[:n_test]], labels[perm[:n_test]])
 
@@ -69,7 +69,7 @@ def _trained():
     """A dropout MLP trained by 60 full-batch gradient steps (once per session), left in train mode."""
     if "model" not in _TRAINED:
         (xtr, ytr), held_out = _data()
-        torch.manual_seed(0)
+        torch.manual_seed(fresh_seed(0))
         model = _DigitsMLP()
         for _ in range(60):
             loss = nn.functional.cross_entropy(model(xtr), ytr)

@@ -7,7 +7,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from arena_dungeon.testing import assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail
 
 
 def _layout(module):
@@ -29,7 +29,7 @@ def test_weight_is_the_only_parameter(room):
 
 def test_init_bound_uses_the_fan_in(room):
     """Conv2d(100, 100, 3): weights fill [-1/30, 1/30], since the fan-in is 100 * 3 * 3."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     w = room.Conv2d(100, 100, 3).weight.detach()
     bound = 1 / math.sqrt(100 * 3 * 3)
     lo, hi = w.min().item(), w.max().item()
@@ -48,7 +48,7 @@ def test_init_bound_uses_the_fan_in(room):
 def test_forward_matches_torch_conv2d(room):
     """Ten random shapes, kernels 1-5, strides 1-3, paddings 0-2, against F.conv2d."""
     rng = random.Random(0)
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     for _ in range(10):
         b, cin, cout = rng.randint(1, 3), rng.randint(1, 4), rng.randint(1, 5)
         k, stride, padding = rng.randint(1, 5), rng.randint(1, 3), rng.randint(0, 2)
@@ -66,7 +66,7 @@ def test_forward_matches_torch_conv2d(room):
 
 def test_defaults_are_stride_1_and_no_padding(room):
     """Conv2d(2, 3, 3) on (1, 2, 7, 6) gives (1, 3, 5, 4)."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     mine = room.Conv2d(2, 3, 3)
     x = torch.randn(1, 2, 7, 6)
     with torch.no_grad():
@@ -77,7 +77,7 @@ def test_defaults_are_stride_1_and_no_padding(room):
 
 def test_kernel_stride_padding_as_pairs(room):
     """Conv2d(4, 5, (3, 3)) and Conv2d(2, 3, (3, 2), stride=(2, 1), padding=(1, 0)), as torch."""
-    torch.manual_seed(5)
+    torch.manual_seed(fresh_seed(5))
     made = "Conv2d(4, 5, (3, 3))"
     try:
         square = room.Conv2d(4, 5, (3, 3))
@@ -105,7 +105,7 @@ def test_kernel_stride_padding_as_pairs(room):
 
 def test_loads_nn_conv2d_weights(room):
     """nn.Conv2d(3, 6, 3, bias=False)'s state_dict loads into Conv2d(3, 6, 3)."""
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     ref = nn.Conv2d(3, 6, 3, stride=2, padding=1, bias=False)
     mine = room.Conv2d(3, 6, 3, stride=2, padding=1)
     try:

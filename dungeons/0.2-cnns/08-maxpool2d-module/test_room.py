@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from arena_dungeon.testing import assert_tensor_close, assert_tensor_equal, call, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, assert_tensor_equal, call, fail
 
 
 def test_no_parameters(room):
@@ -30,7 +30,7 @@ def test_stride_defaults_to_kernel_size(room):
 
 def test_default_padding_is_one(room):
     """MaxPool2d(3, 2) pads by 1: (2, 3, 7, 7) -> (2, 3, 4, 4), as F.max_pool2d(x, 3, 2, 1)."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     x = torch.randn(2, 3, 7, 7)
     assert_tensor_equal(call(room.MaxPool2d(3, 2), x), F.max_pool2d(x, 3, 2, 1),
                         call="MaxPool2d(3, 2)(x)", dims="batch channels out_height out_width")
@@ -39,7 +39,7 @@ def test_default_padding_is_one(room):
 def test_random_settings_match_torch(room):
     """Ten random inputs and settings (stride None half the time), against F.max_pool2d."""
     rng = random.Random(0)
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     for _ in range(10):
         k = rng.randint(2, 4)
         stride = None if rng.random() < 0.5 else rng.randint(1, 3)

@@ -3,11 +3,11 @@
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_equal, assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_equal, assert_tensor_close, call, fail
 
 
 def _layers():
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     return [nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 2)]
 
 
@@ -81,7 +81,7 @@ def test_empty_sequential_is_the_identity(room):
 
 def test_nested_names(room):
     """Sequential(Sequential(Linear(2, 2)), Linear(2, 1)) names 0.0.weight, ..., 1.bias."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     inner, last = nn.Linear(2, 2), nn.Linear(2, 1)
     mine = room.Sequential(room.Sequential(inner), last)
     got = [n for n, _ in mine.named_parameters()]

@@ -4,7 +4,7 @@ updates with momentum, eval mode, and no mutation of the input."""
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_equal, assert_tensor_close, call, describe, fail
+from arena_dungeon.testing import fresh_seed, assert_equal, assert_tensor_close, call, describe, fail
 
 
 def _col(v):
@@ -74,7 +74,7 @@ def test_biased_variance_hand_checked(room):
 
 def test_train_mode_normalises_each_channel(room):
     """Train mode on a random (4, 3, 3, 2) batch with a set weight and bias, against the formula."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     bn = _make(room, 3)
     with torch.no_grad():
         bn.weight.copy_(torch.tensor([1.5, -0.5, 2.0]))
@@ -89,7 +89,7 @@ def test_train_mode_normalises_each_channel(room):
 
 def test_running_stats_follow_momentum(room):
     """After one batch: running_mean = 0.1*mean, running_var = 0.9 + 0.1*var, count 1, no grad."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     bn = _make(room, 2)
     x = (torch.randn(3, 2, 4, 4) * 2 + 1).requires_grad_(True)
     call(bn, x)
@@ -108,7 +108,7 @@ def test_running_stats_follow_momentum(room):
 
 def test_momentum_closed_form_over_30_batches(room):
     """momentum=0.6, one batch 30 times: running_mean = (1 - 0.4^(i+1)) * mean after call i."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     bn = _make(room, 3, momentum=0.6)
     x = torch.randn(8, 3, 2, 2) + torch.tensor([-2.0, 0.5, 3.0]).reshape(1, 3, 1, 1)
     mean, _ = _batch_stats(x)
@@ -122,7 +122,7 @@ def test_momentum_closed_form_over_30_batches(room):
 
 def test_eval_mode_uses_running_stats(room):
     """In eval mode the output uses running_mean/var, and no buffer changes."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     bn = _make(room, 2)
     with torch.no_grad():
         _buffer(bn, "running_mean").copy_(torch.tensor([0.5, -1.0]))

@@ -4,7 +4,7 @@ with weights copied by position."""
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_equal, assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_equal, assert_tensor_close, call, fail
 
 
 class _Block(nn.Module):
@@ -75,7 +75,7 @@ def test_five_identity_blocks(room):
 
 def test_output_shapes(room):
     """(1, 4, 16, 16) -> (1, 8, 8, 8) for BlockGroup(3, 4, 8, 2); (2, 3, 5, 5) stays for (1, 3, 3)."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     with torch.no_grad():
         out = call(room.BlockGroup(3, 4, 8, 2), torch.randn(1, 4, 16, 16))
         assert_equal(tuple(out.shape), (1, 8, 8, 8), call="BlockGroup(3, 4, 8, 2)(x).shape")
@@ -88,7 +88,7 @@ def test_matches_reference_in_eval_mode(room):
     mine, ref = _randomised_copy(room, 3, 4, 6, 2)
     mine.eval()
     ref.eval()
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     x = torch.randn(2, 4, 9, 9)
     with torch.no_grad():
         assert_tensor_close(call(mine, x), ref(x), call="BlockGroup(3, 4, 6, 2)(x), eval mode",
@@ -100,7 +100,7 @@ def test_matches_reference_in_train_mode(room):
     mine, ref = _randomised_copy(room, 2, 3, 5, 1)
     mine.train()
     ref.train()
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     x = torch.randn(3, 3, 6, 6)
     with torch.no_grad():
         assert_tensor_close(call(mine, x), ref(x), call="BlockGroup(2, 3, 5)(x), train mode",

@@ -4,7 +4,7 @@ order, nested names, inf is not NaN, a healthy model, NaN in the input, hooks re
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_equal, call, fail
+from arena_dungeon.testing import fresh_seed, assert_equal, call, fail
 
 
 class Log(nn.Module):
@@ -46,14 +46,14 @@ def _hooks_left(model):
 
 
 def _ask(room, model, x, expected, what):
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     got = call(room.find_nan_module, model, x)
     assert_equal(got, expected, call=f"find_nan_module({what}, x)")
 
 
 def test_names_the_nan_layer_in_a_sequential(room):
     """Sequential(Linear, Log, Linear) on inputs that go negative: the culprit is "1"."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     model = nn.Sequential(nn.Linear(4, 4), Log(), nn.Linear(4, 2))
     _ask(room, model, torch.randn(8, 4), "1", "Sequential(Linear, Log, Linear)")
 
@@ -66,21 +66,21 @@ def test_first_in_execution_order(room):
 
 def test_nested_names_use_dots(room):
     """Sequential(Sequential(Linear, Log), Linear): the inner Log, "0.1", not its container "0"."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     model = nn.Sequential(nn.Sequential(nn.Linear(3, 3), Log()), nn.Linear(3, 1))
     _ask(room, model, torch.randn(5, 3), "0.1", "Sequential(Sequential(Linear, Log), Linear)")
 
 
 def test_inf_is_not_nan(room):
     """Blow makes inf (not NaN); SelfDiff then makes inf - inf = NaN: the answer is "2"."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     model = nn.Sequential(nn.Linear(2, 2), Blow(), SelfDiff(), nn.Linear(2, 2))
     _ask(room, model, torch.randn(3, 2), "2", "Sequential(Linear, Blow, SelfDiff, Linear)")
 
 
 def test_healthy_model_gives_none(room):
     """A model that never makes NaN: None."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 2))
     _ask(room, model, torch.randn(6, 3), None, "Sequential(Linear, ReLU, Linear)")
 
@@ -94,7 +94,7 @@ def test_nan_in_the_input(room):
 
 def test_leaves_no_hooks_behind(room):
     """After a call, with and without a NaN found, no module keeps a hook."""
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     sick = nn.Sequential(nn.Linear(3, 3), Log(), nn.Sequential(nn.Linear(3, 3), nn.ReLU()))
     call(room.find_nan_module, sick, torch.randn(4, 3))
     left = _hooks_left(sick)

@@ -5,7 +5,7 @@ The full-size model is built once and only run on one 64x64 image."""
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_equal, assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, assert_equal, assert_tensor_close, call, fail
 
 DEFAULT = ([3, 4, 6, 3], [64, 128, 256, 512], [1, 2, 2, 2], 1000)
 
@@ -42,7 +42,7 @@ _CACHE = {}
 
 def _default(room):
     if "model" not in _CACHE:
-        torch.manual_seed(0)
+        torch.manual_seed(fresh_seed(0))
         _CACHE["model"] = room.ResNet34()
     return _CACHE["model"]
 
@@ -90,14 +90,14 @@ def test_parameter_count_is_21_797_672(room):
 
 def test_weights_in_the_standard_order(room):
     """Every weight and buffer of ResNet34(), in order, has the reference's shape."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     _check_layout(_default(room), _reference(*DEFAULT), "ResNet34()")
 
 
 def test_output_shape_on_a_64x64_image(room):
     """ResNet34().eval() maps one (1, 3, 64, 64) image to logits (1, 1000)."""
     model = _default(room).eval()
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     with torch.no_grad():
         out = call(model, torch.randn(1, 3, 64, 64))
     assert_equal(tuple(out.shape), (1, 1000), call="ResNet34()(x).shape for x (1, 3, 64, 64)")
@@ -106,7 +106,7 @@ def test_output_shape_on_a_64x64_image(room):
 def test_custom_group_lists(room):
     """ResNet34([2, 1], [16, 32], [1, 2], n_classes=5): two groups, 5 classes; count and shape."""
     args = ([2, 1], [16, 32], [1, 2], 5)
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     mine = room.ResNet34(*args)
     assert_equal(_count(mine), _count(_reference(*args)),
                  call="the parameter count of ResNet34([2, 1], [16, 32], [1, 2], 5)")
@@ -120,7 +120,7 @@ def test_logits_match_reference_in_eval_mode(room):
     mine, ref = _randomised_pair(room, [1, 1, 1, 1], [8, 16, 32, 64], [1, 2, 2, 2], 7)
     mine.eval()
     ref.eval()
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     x = torch.randn(2, 3, 40, 40)
     with torch.no_grad():
         assert_tensor_close(call(mine, x), ref(x), call="ResNet34(small)(x), eval mode",
@@ -132,7 +132,7 @@ def test_logits_match_reference_in_train_mode(room):
     mine, ref = _randomised_pair(room, [2, 1], [8, 12], [1, 2], 3)
     mine.train()
     ref.train()
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     x = torch.randn(4, 3, 24, 24)
     with torch.no_grad():
         assert_tensor_close(call(mine, x), ref(x), call="ResNet34(small)(x), train mode",

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_number_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_number_close, call, call_watched, fail
 
 
 def _check(room, mat: torch.Tensor, label: str) -> None:
@@ -29,7 +29,7 @@ def test_zero_and_empty_matrices(room):
 
 def test_random_ints_vs_torch_trace(room):
     """Random integer matrices of sizes 1..9 (seed 0), compared with torch.trace."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for n in range(1, 10):
         mat = torch.randint(-9, 10, (n, n), generator=gen)
         _check(room, mat, f"randint matrix {n}x{n}")
@@ -45,7 +45,7 @@ def test_slice_of_a_bigger_matrix(room):
 
 def test_float64_matrix(room):
     """A random float64 matrix (seed 1)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     mat = torch.randn(7, 7, dtype=torch.float64)
     _check(room, mat, "randn(7, 7, dtype=float64)")
 

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 def _check(room, mat: torch.Tensor, vec: torch.Tensor, label: str) -> None:
@@ -18,7 +18,7 @@ def test_two_by_three_hand_checked(room):
 
 def test_random_shapes_vs_matmul(room):
     """Random (i, j) and (j,) for several shapes, with i or j equal to 1 (seed 0)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for i, j in [(3, 4), (5, 2), (1, 7), (6, 1), (4, 4)]:
         mat, vec = torch.randn(i, j, generator=gen), torch.randn(j, generator=gen)
         _check(room, mat, vec, f"randn({i}, {j}), randn({j})")
@@ -26,7 +26,7 @@ def test_random_shapes_vs_matmul(room):
 
 def test_views_of_one_shared_buffer(room):
     """mat and vec are strided views into one 30-number buffer: use their own strides."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     buf = torch.randn(30)
     mat = buf.as_strided((3, 4), (7, 2), 1)
     vec = buf.as_strided((4,), (3,), 4)
@@ -43,7 +43,7 @@ def test_column_of_a_matrix_as_vec(room):
 
 def test_float64_inputs(room):
     """float64 in, float64 out (seed 2)."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     mat = torch.randn(5, 3, dtype=torch.float64)
     vec = torch.randn(3, dtype=torch.float64)
     got = call(room.as_strided_mv, mat, vec)

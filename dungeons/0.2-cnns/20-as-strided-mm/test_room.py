@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 def _check(room, a: torch.Tensor, b: torch.Tensor, label: str, **kw) -> None:
@@ -19,7 +19,7 @@ def test_two_by_two_hand_checked(room):
 
 def test_random_shapes_vs_matmul(room):
     """Random (i, j) @ (j, k), non-square, with each of i, j, k equal to 1 once (seed 0)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for i, j, k in [(2, 3, 4), (5, 2, 3), (1, 4, 3), (3, 1, 2), (4, 3, 1)]:
         a, b = torch.randn(i, j, generator=gen), torch.randn(j, k, generator=gen)
         _check(room, a, b, f"randn({i}, {j}), randn({j}, {k})")
@@ -27,7 +27,7 @@ def test_random_shapes_vs_matmul(room):
 
 def test_transposed_and_sliced_inputs(room):
     """matA is a transpose (strides (1, 4)), matB a slice keeping every other column."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     a = torch.randn(4, 3).T
     b = torch.randn(4, 10)[:, ::2]
     _check(room, a, b, "randn(4, 3).T, randn(4, 10)[:, ::2]")
@@ -35,7 +35,7 @@ def test_transposed_and_sliced_inputs(room):
 
 def test_views_of_one_shared_buffer(room):
     """Both matrices are strided views into one 30-number buffer."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     buf = torch.randn(30)
     a = buf.as_strided((2, 3), (10, 3), 1)
     b = buf.as_strided((3, 4), (2, 5), 0)
@@ -44,7 +44,7 @@ def test_views_of_one_shared_buffer(room):
 
 def test_float64_inputs(room):
     """float64 in, float64 out (seed 3)."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     a = torch.randn(3, 5, dtype=torch.float64)
     b = torch.randn(5, 2, dtype=torch.float64)
     _check(room, a, b, "float64 (3, 5), float64 (5, 2)", exact_dtype=True)

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 def _oracle(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
@@ -28,7 +28,7 @@ def test_edge_detector_hand_checked(room):
 
 def test_random_signals_vs_torch_conv1d(room):
     """Random signals and kernels of several lengths (seed 0)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for w, kw in [(10, 3), (7, 2), (12, 5), (6, 4), (9, 9)]:
         x, k = torch.randn(w, generator=gen), torch.randn(kw, generator=gen)
         _check(room, x, k, f"randn({w}), randn({kw})")
@@ -48,14 +48,14 @@ def test_kernel_of_length_one(room):
 
 def test_non_contiguous_signal(room):
     """x = buf[::2]: neighbouring entries are 2 apart in memory (seed 1)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     buf = torch.randn(16)
     _check(room, buf[::2], torch.randn(3), "buf[::2] (stride 2), randn(3)")
 
 
 def test_float64_inputs(room):
     """float64 in, float64 out (seed 2)."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     x = torch.randn(11, dtype=torch.float64)
     w = torch.randn(4, dtype=torch.float64)
     _check(room, x, w, "float64 (11,), float64 (4,)", exact_dtype=True)

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 def _check(room, x: torch.Tensor, w: torch.Tensor, label: str, **kw) -> None:
@@ -24,7 +24,7 @@ def test_two_kernels_hand_checked(room):
 
 def test_random_batches_vs_torch_conv1d(room):
     """Random shapes (b, ic, oc, w, kw), including single channels and batch 1 (seed 0)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for b, ic, oc, w, kw in [(2, 3, 4, 10, 3), (1, 1, 1, 7, 2), (3, 2, 1, 8, 5),
                              (1, 4, 3, 6, 1), (2, 1, 5, 9, 4)]:
         x = torch.randn(b, ic, w, generator=gen)
@@ -34,26 +34,26 @@ def test_random_batches_vs_torch_conv1d(room):
 
 def test_different_in_and_out_channels(room):
     """ic = 2, oc = 3: each output channel mixes both input channels (seed 1)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     _check(room, torch.randn(2, 2, 6), torch.randn(3, 2, 3), "randn(2, 2, 6), randn(3, 2, 3)")
 
 
 def test_kernel_as_wide_as_the_input(room):
     """kw == w: one window per (batch, out channel), output width 1 (seed 2)."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     _check(room, torch.randn(2, 3, 5), torch.randn(2, 3, 5), "randn(2, 3, 5), randn(2, 3, 5)")
 
 
 def test_channels_last_input(room):
     """x is a transposed view (strides (w*ic, 1, ic)): all strides must come from x (seed 3)."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     x = torch.randn(2, 9, 3).transpose(1, 2)
     _check(room, x, torch.randn(4, 3, 2), "randn(2, 9, 3).transpose(1, 2), randn(4, 3, 2)")
 
 
 def test_float64_inputs(room):
     """float64 in, float64 out (seed 4)."""
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     x = torch.randn(2, 3, 12, dtype=torch.float64)
     w = torch.randn(2, 3, 4, dtype=torch.float64)
     _check(room, x, w, "float64 (2, 3, 12), float64 (2, 3, 4)", exact_dtype=True)

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 DIMS = "batch in_channels output_width"
@@ -44,7 +44,7 @@ def test_no_padding_at_all(room):
 
 def test_random_batches_vs_torch_pad(room):
     """Random (b, ic, w) and paddings, several channels (seed 0)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for b, ic, w, left, right, value in [(2, 3, 5, 1, 4, 0.5), (1, 1, 1, 3, 2, -2.0),
                                          (3, 4, 6, 2, 2, 0.0), (2, 2, 4, 5, 1, 1.5)]:
         x = torch.randn(b, ic, w, generator=gen)
@@ -53,7 +53,7 @@ def test_random_batches_vs_torch_pad(room):
 
 def test_float64_with_minus_infinity(room):
     """A float64 input padded with -inf: the output stays float64 (seed 1)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     x = torch.randn(2, 2, 3, dtype=torch.float64)
     _check(room, x, 1, 2, float("-inf"), "float64 randn(2, 2, 3)", exact_dtype=True)
 

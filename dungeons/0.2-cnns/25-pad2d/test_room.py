@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 DIMS = "batch in_channels output_height output_width"
@@ -47,7 +47,7 @@ def test_no_padding_at_all(room):
 
 def test_random_batches_vs_torch_pad(room):
     """Random (b, ic, h, w) with several channels and paddings (seed 0)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     for b, ic, h, w, sides in [(2, 3, 4, 5, (1, 2, 3, 1)), (1, 1, 1, 1, (2, 0, 1, 3)),
                                (3, 2, 5, 2, (0, 1, 0, 2))]:
         x = torch.randn(b, ic, h, w, generator=gen)
@@ -56,7 +56,7 @@ def test_random_batches_vs_torch_pad(room):
 
 def test_float64_with_minus_infinity(room):
     """A float64 input padded with -inf: the output stays float64 (seed 1)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     x = torch.randn(1, 2, 3, 2, dtype=torch.float64)
     _check(room, x, 1, 1, 2, 1, float("-inf"), "float64 randn(1, 2, 3, 2)", exact_dtype=True)
 

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 DIMS = "batch out_channels output_height output_width"
@@ -27,7 +27,7 @@ def test_pair_arguments_hand_checked(room):
 
 def test_defaults_are_stride_one_no_padding(room):
     """Called with x and weights only: a plain valid convolution (seed 0)."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     x, w = torch.randn(2, 3, 6, 5), torch.randn(2, 3, 3, 2)
     got = call(room.conv2d, x, w)
     assert_tensor_close(got, F.conv2d(x, w), call="conv2d(randn(2, 3, 6, 5), randn(2, 3, 3, 2))",
@@ -36,7 +36,7 @@ def test_defaults_are_stride_one_no_padding(room):
 
 def test_int_stride_and_padding(room):
     """stride and padding as single ints, several shapes (seed 1)."""
-    gen = torch.Generator().manual_seed(1)
+    gen = torch.Generator().manual_seed(fresh_seed(1))
     for b, ic, oc, h, w, kh, kw, s, p in [(2, 3, 2, 7, 6, 3, 2, 2, 1), (1, 1, 1, 5, 5, 3, 3, 1, 2),
                                           (1, 2, 3, 9, 8, 4, 3, 3, 0)]:
         x = torch.randn(b, ic, h, w, generator=gen)
@@ -46,7 +46,7 @@ def test_int_stride_and_padding(room):
 
 def test_pair_stride_and_padding(room):
     """(height, width) pairs that differ, on non-square images and kernels (seed 2)."""
-    gen = torch.Generator().manual_seed(2)
+    gen = torch.Generator().manual_seed(fresh_seed(2))
     for b, ic, oc, h, w, kh, kw, s, p in [(2, 2, 3, 8, 11, 3, 2, (1, 3), (2, 0)),
                                           (1, 3, 2, 10, 7, 2, 4, (3, 2), (0, 1)),
                                           (2, 1, 1, 6, 9, 1, 3, (2, 1), (1, 2))]:
@@ -57,14 +57,14 @@ def test_pair_stride_and_padding(room):
 
 def test_stride_larger_than_the_kernel(room):
     """stride 3 with a 2x2 kernel: some pixels are skipped entirely (seed 3)."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     _check(room, torch.randn(1, 2, 10, 8), torch.randn(2, 2, 2, 2), 3, 1,
            "randn(1, 2, 10, 8), randn(2, 2, 2, 2)")
 
 
 def test_float64_channels_last_input(room):
     """A float64 permuted view as input: float64 out, strides from x (seed 4)."""
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     x = torch.randn(2, 12, 9, 3, dtype=torch.float64).permute(0, 3, 1, 2)
     w = torch.randn(4, 3, 3, 2, dtype=torch.float64)
     _check(room, x, w, (2, 1), (1, 2), "float64 randn(2, 12, 9, 3).permute(0, 3, 1, 2), "

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call, call_watched, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, call_watched, fail
 
 
 DIMS = "batch in_channels output_height output_width"
@@ -30,27 +30,27 @@ def test_two_by_two_blocks_hand_checked(room):
 
 def test_stride_defaults_to_kernel_size(room):
     """No stride given: windows side by side, stride = kernel size (seed 0)."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     _check(room, torch.randn(2, 3, 9, 7), 3, None, 0, "randn(2, 3, 9, 7)")
     _check(room, torch.randn(1, 2, 6, 8), (2, 4), None, 0, "randn(1, 2, 6, 8)")
 
 
 def test_padding_on_all_negative_input(room):
     """Every value below -1, padding 1: a padded cell must never win (-inf, not 0) (seed 1)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     x = -1.0 - torch.rand(2, 2, 5, 6)
     _check(room, x, 3, 2, 1, "-1 - rand(2, 2, 5, 6)")
 
 
 def test_non_square_kernel_stride_and_padding(room):
     """kernel (2, 3), stride (1, 2), padding (1, 1) on a non-square image (seed 2)."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     _check(room, torch.randn(2, 2, 5, 8), (2, 3), (1, 2), (1, 1), "randn(2, 2, 5, 8)")
 
 
 def test_random_vs_torch_max_pool2d(room):
     """Random shapes and settings, stride None for half of them (seed 3)."""
-    gen = torch.Generator().manual_seed(3)
+    gen = torch.Generator().manual_seed(fresh_seed(3))
     for b, ic, h, w, k, s, p in [(2, 3, 8, 8, 2, 1, 1), (1, 1, 7, 5, 3, None, 1),
                                  (3, 2, 10, 9, 4, 3, 2), (1, 4, 6, 6, 1, None, 0),
                                  (2, 1, 9, 11, (3, 2), (2, 3), (1, 0)), (1, 2, 5, 5, 5, None, 2)]:
@@ -60,7 +60,7 @@ def test_random_vs_torch_max_pool2d(room):
 
 def test_float64_channels_last_input(room):
     """A float64 permuted view as input: float64 out, strides from x (seed 4)."""
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     x = torch.randn(2, 7, 6, 3, dtype=torch.float64).permute(0, 3, 1, 2)
     _check(room, x, 2, 2, 1, "float64 randn(2, 7, 6, 3).permute(0, 3, 1, 2)", exact_dtype=True)
 

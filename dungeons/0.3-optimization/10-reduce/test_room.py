@@ -3,7 +3,7 @@ destinations. Each case starts a real gloo world of 2-4 processes on this machin
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, fail, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, fail, load_asset_module
 
 world = load_asset_module(__file__, "world")
 
@@ -30,7 +30,7 @@ def test_mean_on_rank_0(room):
 
 def test_sum_on_another_rank(room):
     """World of 4, dst=2, (2, 3) tensors: rank 2 ends with the sum of all four."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     _run(room, [torch.randn(2, 3) for _ in range(4)], 2, "sum")
 
 

@@ -4,7 +4,7 @@ real gloo world of 2-4 processes on this machine."""
 
 import torch
 
-from arena_dungeon.testing import load_asset_module, note
+from arena_dungeon.testing import fresh_seed, load_asset_module, note
 
 world = load_asset_module(__file__, "world")
 
@@ -34,14 +34,14 @@ def test_two_ranks(room):
 
 def test_sum_four_ranks_random(room):
     """World of 4, op='sum', random (3, 2) tensors."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     _run(room, [torch.randn(3, 2) for _ in range(4)], "sum")
 
 
 def test_mean_of_shard_gradients_is_the_full_gradient(room):
     """Data parallel: 4 ranks each take the MSE gradient of a linear model on a quarter of a
     batch; all_reduce(mean) must give every rank the gradient of the whole batch."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     x, y = torch.randn(32, 3), torch.randn(32, 1)
     model = torch.nn.Linear(3, 1)
 

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 D = 32
 
@@ -31,7 +31,7 @@ def test_hand_checked_four_features(room):
 
 def test_normalised_positions_have_mean_zero_variance_one(room):
     """With w = 1, b = 0 every position comes out with mean 0 and (biased) variance 1."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     x = torch.randn(3, 5, D) * 3 + 2
     out = call(make(room), x)
     assert_tensor_close(out, torch.zeros_like(x), call="LayerNorm(x)", dims="batch posn d_model",
@@ -47,7 +47,7 @@ def test_normalised_positions_have_mean_zero_variance_one(room):
 def test_matches_torch_layer_norm(room):
     """Random w, b and input: same values as torch's F.layer_norm."""
     ln = make(room, seed=1)
-    g = torch.Generator().manual_seed(2)
+    g = torch.Generator().manual_seed(fresh_seed(2))
     x = torch.randn(4, 7, D, generator=g) * 2 - 1
     expected = F.layer_norm(x, (D,), ln.w.detach(), ln.b.detach(), 1e-5)
     assert_tensor_close(call(ln, x), expected, call="LayerNorm(x) with random w, b",
@@ -57,7 +57,7 @@ def test_matches_torch_layer_norm(room):
 def test_epsilon_sits_inside_the_square_root(room):
     """eps = 0.1 and a small-variance input: sqrt(var + eps) and sqrt(var) + eps now differ."""
     ln = make(room, eps=0.1, seed=3)
-    g = torch.Generator().manual_seed(4)
+    g = torch.Generator().manual_seed(fresh_seed(4))
     x = torch.randn(2, 6, D, generator=g) * 0.2
     expected = F.layer_norm(x, (D,), ln.w.detach(), ln.b.detach(), 0.1)
     assert_tensor_close(call(ln, x), expected, call="LayerNorm(x) with layer_norm_eps=0.1",
@@ -67,7 +67,7 @@ def test_epsilon_sits_inside_the_square_root(room):
 def test_positions_are_normalised_independently(room):
     """Scaling one position's features leaves the other positions' outputs unchanged."""
     ln = make(room, seed=5)
-    g = torch.Generator().manual_seed(6)
+    g = torch.Generator().manual_seed(fresh_seed(6))
     x = torch.randn(1, 4, D, generator=g)
     y = x.clone()
     y[0, 2] = y[0, 2] * 10 + 3

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, assert_tensor_equal, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, assert_tensor_equal, call
 
 V, D = 40, 32
 
@@ -39,7 +39,7 @@ def test_output_shape_batch_position_d_model(room):
 def test_matches_torch_embedding(room):
     """Random ids (repeats included) against F.embedding with the same W_E."""
     emb = make(room, seed=1)
-    g = torch.Generator().manual_seed(2)
+    g = torch.Generator().manual_seed(fresh_seed(2))
     tokens = torch.randint(0, V, (4, 9), generator=g)
     expected = F.embedding(tokens, emb.W_E.detach())
     assert_tensor_equal(call(emb, tokens), expected, call="Embed(random tokens (4, 9))",

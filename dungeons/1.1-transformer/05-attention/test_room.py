@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail, load_asset_module
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 CFG, D = ref.CFG, ref.D
@@ -20,7 +20,7 @@ def make(room, seed):
 def test_output_shape(room):
     """(2, 5, d_model) in, (2, 5, d_model) out, for a sequence shorter than n_ctx."""
     attn, _ = make(room, 0)
-    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(1))
+    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(fresh_seed(1)))
     assert_tensor_close(call(attn, x), torch.zeros(2, 5, D), call="Attention(x of shape (2, 5, 32))",
                         dims="batch posn d_model", atol=1e9, rtol=0)
 
@@ -28,7 +28,7 @@ def test_output_shape(room):
 def test_matches_reference_attention(room):
     """Random weights and biases: the same output as torch's causal scaled_dot_product_attention."""
     attn, p = make(room, 2)
-    x = torch.randn(3, 9, D, generator=torch.Generator().manual_seed(3))
+    x = torch.randn(3, 9, D, generator=torch.Generator().manual_seed(fresh_seed(3)))
     assert_tensor_close(call(attn, x), ref_attention(p, x), call="Attention(x of shape (3, 9, 32))",
                         dims="batch posn d_model", atol=1e-4, rtol=1e-3)
 
@@ -39,7 +39,7 @@ def test_zero_queries_average_the_past_values(room):
     with torch.no_grad():
         attn.W_Q.zero_()
         attn.b_Q.zero_()
-    x = torch.randn(2, 6, D, generator=torch.Generator().manual_seed(5))
+    x = torch.randn(2, 6, D, generator=torch.Generator().manual_seed(fresh_seed(5)))
     v = torch.einsum("bpd,hde->bphe", x, p["W_V"]) + p["b_V"]
     counts = torch.arange(1, 7, dtype=torch.float32)[None, :, None, None]
     z = v.cumsum(dim=1) / counts
@@ -51,7 +51,7 @@ def test_zero_queries_average_the_past_values(room):
 def test_first_position_reads_only_itself(room):
     """Position 0 has one key (itself): its output is its own value through W_O, plus b_O."""
     attn, p = make(room, 6)
-    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(7))
+    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(fresh_seed(7)))
     out = call(attn, x)
     if not isinstance(out, torch.Tensor) or out.shape != x.shape:
         assert_tensor_close(out, ref_attention(p, x), call="Attention(x)", dims="batch posn d_model")
@@ -64,7 +64,7 @@ def test_first_position_reads_only_itself(room):
 def test_later_tokens_do_not_change_earlier_outputs(room):
     """Changing the input at position 4 leaves outputs 0..3 untouched (and changes 4..7)."""
     attn, _ = make(room, 8)
-    g = torch.Generator().manual_seed(9)
+    g = torch.Generator().manual_seed(fresh_seed(9))
     x = torch.randn(1, 8, D, generator=g)
     y = x.clone()
     y[0, 4:] = torch.randn(4, D, generator=g)

@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, load_asset_module
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 CFG, D = ref.CFG, ref.D
@@ -41,7 +41,7 @@ def test_identity_wiring_gives_tanh_gelu(room):
 def test_output_shape(room):
     """(2, 5, d_model) in, (2, 5, d_model) out, with d_mlp = 2 d_model in between."""
     mlp, _ = make(room, 0)
-    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(1))
+    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(fresh_seed(1)))
     assert_tensor_close(call(mlp, x), torch.zeros(2, 5, D), call="MLP(x of shape (2, 5, 32))",
                         dims="batch posn d_model", atol=1e9, rtol=0)
 
@@ -49,7 +49,7 @@ def test_output_shape(room):
 def test_matches_reference_mlp(room):
     """Random weights and biases: the same output as an F.linear / F.gelu oracle."""
     mlp, p = make(room, 2)
-    x = torch.randn(3, 7, D, generator=torch.Generator().manual_seed(3))
+    x = torch.randn(3, 7, D, generator=torch.Generator().manual_seed(fresh_seed(3)))
     assert_tensor_close(call(mlp, x), ref_mlp(p, x), call="MLP(x of shape (3, 7, 32))",
                         dims="batch posn d_model", atol=1e-4, rtol=1e-3)
 
@@ -57,7 +57,7 @@ def test_matches_reference_mlp(room):
 def test_each_position_on_its_own(room):
     """Changing one position's input changes that position's output only."""
     mlp, p = make(room, 4)
-    g = torch.Generator().manual_seed(5)
+    g = torch.Generator().manual_seed(fresh_seed(5))
     x = torch.randn(1, 6, D, generator=g)
     y = x.clone()
     y[0, 2] = torch.randn(D, generator=g)

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, load_asset_module
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 CFG, D = ref.CFG, ref.D
@@ -24,7 +24,7 @@ def make(room, seed):
 def test_matches_reference_block(room):
     """Random weights: the same output as a functional pre-LN block built from torch built-ins."""
     block, p = make(room, 0)
-    x = torch.randn(2, 7, D, generator=torch.Generator().manual_seed(1)) * 2
+    x = torch.randn(2, 7, D, generator=torch.Generator().manual_seed(fresh_seed(1))) * 2
     assert_tensor_close(call(block, x), ref_block(p, x), call="TransformerBlock(x of shape (2, 7, 32))",
                         dims="batch position d_model", atol=1e-4, rtol=1e-3)
 
@@ -35,7 +35,7 @@ def test_silent_sublayers_leave_the_stream_unchanged(room):
     with torch.no_grad():
         for tensor in (block.attn.W_O, block.attn.b_O, block.mlp.W_out, block.mlp.b_out):
             tensor.zero_()
-    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(3)) * 3 + 1
+    x = torch.randn(2, 5, D, generator=torch.Generator().manual_seed(fresh_seed(3))) * 3 + 1
     assert_tensor_close(call(block, x), x, call="TransformerBlock(x) with silent sublayers",
                         dims="batch position d_model", atol=1e-6)
 
@@ -47,7 +47,7 @@ def test_each_sublayer_has_its_own_layernorm(room):
         block.ln2.w.mul_(3.0)
         block.ln2.b.add_(0.5)
     p = {**p, "ln2.w": block.ln2.w.detach().clone(), "ln2.b": block.ln2.b.detach().clone()}
-    x = torch.randn(1, 6, D, generator=torch.Generator().manual_seed(5))
+    x = torch.randn(1, 6, D, generator=torch.Generator().manual_seed(fresh_seed(5)))
     assert_tensor_close(call(block, x), ref_block(p, x), call="TransformerBlock(x) with a distinct ln2",
                         dims="batch position d_model", atol=1e-4, rtol=1e-3)
 
@@ -55,7 +55,7 @@ def test_each_sublayer_has_its_own_layernorm(room):
 def test_later_tokens_do_not_change_earlier_outputs(room):
     """Changing positions 3.. leaves the block's outputs at positions 0..2 unchanged."""
     block, p = make(room, 6)
-    g = torch.Generator().manual_seed(7)
+    g = torch.Generator().manual_seed(fresh_seed(7))
     x = torch.randn(1, 8, D, generator=g)
     y = x.clone()
     y[0, 3:] = torch.randn(5, D, generator=g)

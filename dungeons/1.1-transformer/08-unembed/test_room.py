@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, load_asset_module
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 CFG, D, V = ref.CFG, ref.D, ref.V
@@ -30,7 +30,7 @@ def test_one_hot_feature_reads_a_row_of_w_u(room):
 def test_output_shape_batch_posn_d_vocab(room):
     """(2, 3, d_model=32) in, (2, 3, d_vocab=40) out."""
     un, _ = make(room, 1)
-    x = torch.randn(2, 3, D, generator=torch.Generator().manual_seed(2))
+    x = torch.randn(2, 3, D, generator=torch.Generator().manual_seed(fresh_seed(2)))
     assert_tensor_close(call(un, x), torch.zeros(2, 3, V), call="Unembed(x of shape (2, 3, 32))",
                         dims="batch posn d_vocab", atol=1e9, rtol=0)
 
@@ -38,7 +38,7 @@ def test_output_shape_batch_posn_d_vocab(room):
 def test_matches_f_linear(room):
     """Random x, W_U, b_U: the same as F.linear(x, W_U.T, b_U)."""
     un, p = make(room, 3)
-    x = torch.randn(4, 6, D, generator=torch.Generator().manual_seed(4))
+    x = torch.randn(4, 6, D, generator=torch.Generator().manual_seed(fresh_seed(4)))
     assert_tensor_close(call(un, x), F.linear(x, p["W_U"].T, p["b_U"]),
                         call="Unembed(x of shape (4, 6, 32))", dims="batch posn d_vocab",
                         atol=1e-4, rtol=1e-3)

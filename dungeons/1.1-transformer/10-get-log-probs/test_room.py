@@ -5,7 +5,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 
 def test_hand_checked_shift(room):
@@ -19,7 +19,7 @@ def test_hand_checked_shift(room):
 
 def test_matches_cross_entropy(room):
     """Random logits (4, 9, 30): minus F.cross_entropy of logits[:, :-1] against tokens[:, 1:]."""
-    g = torch.Generator().manual_seed(0)
+    g = torch.Generator().manual_seed(fresh_seed(0))
     logits = torch.randn(4, 9, 30, generator=g) * 3
     tokens = torch.randint(0, 30, (4, 9), generator=g)
     expected = -F.cross_entropy(logits[:, :-1].reshape(-1, 30), tokens[:, 1:].reshape(-1),
@@ -32,7 +32,7 @@ def test_matches_cross_entropy(room):
 def test_uniform_logits_give_minus_log_vocab(room):
     """Equal logits over 25 tokens: every entry is -ln 25, shape (batch, posn - 1)."""
     logits = torch.full((2, 6, 25), 1.7)
-    tokens = torch.randint(0, 25, (2, 6), generator=torch.Generator().manual_seed(1))
+    tokens = torch.randint(0, 25, (2, 6), generator=torch.Generator().manual_seed(fresh_seed(1)))
     assert_tensor_close(call(room.get_log_probs, logits, tokens), torch.full((2, 5), -math.log(25)),
                         call="get_log_probs(uniform logits (2, 6, 25), tokens)", dims="batch posn-1")
 

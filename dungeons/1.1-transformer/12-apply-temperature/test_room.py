@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 LOGITS = torch.tensor([2.0, 0.0, -2.0, 0.5, 1.25])
 
@@ -27,6 +27,6 @@ def test_high_temperature_scales_down(room):
 
 def test_temperature_one_changes_nothing(room):
     """T = 1 on random logits (50,) returns the same values."""
-    logits = torch.randn(50, generator=torch.Generator().manual_seed(0)) * 4
+    logits = torch.randn(50, generator=torch.Generator().manual_seed(fresh_seed(0))) * 4
     assert_tensor_close(call(room.apply_temperature, logits, 1.0), logits.clone(),
                         call="apply_temperature(random logits, 1.0)")

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 
 def slow_penalty(ids, logits, penalty):
@@ -30,7 +30,7 @@ def test_counts_every_occurrence(room):
 
 def test_unseen_tokens_and_zero_penalty(room):
     """Small ids only: the rest of a 12-token vocabulary is untouched; penalty 0 changes nothing."""
-    g = torch.Generator().manual_seed(0)
+    g = torch.Generator().manual_seed(fresh_seed(0))
     logits = torch.randn(12, generator=g)
     ids = torch.tensor([0, 1, 1, 2])
     got = call(room.apply_frequency_penalty, ids, logits, 0.5)
@@ -41,7 +41,7 @@ def test_unseen_tokens_and_zero_penalty(room):
 
 def test_random_against_slow_loop(room):
     """60 random ids over a 30-token vocabulary, penalty 0.7: the same as a slow loop."""
-    g = torch.Generator().manual_seed(1)
+    g = torch.Generator().manual_seed(fresh_seed(1))
     ids = torch.randint(0, 30, (60,), generator=g)
     logits = torch.randn(30, generator=g) * 3
     assert_tensor_close(call(room.apply_frequency_penalty, ids, logits, 0.7), slow_penalty(ids, logits, 0.7),

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module, note
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 tiny_lm, generate = ref.tiny_lm, ref.generate
@@ -16,7 +16,7 @@ def test_frequencies_match_softmax(room):
 
 def test_returns_a_python_int(room):
     """One draw returns an int id in range."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     tok = call(room.sample_basic, LOGITS.clone())
     if not isinstance(tok, int) or isinstance(tok, bool):
         fail(f"sample_basic returned {type(tok).__name__}, expected an int (use .item())", kind="type")
@@ -24,7 +24,7 @@ def test_returns_a_python_int(room):
 
 def test_minus_infinity_is_never_drawn(room):
     """Logits [0, -inf, 0, -inf]: only tokens 0 and 2 ever come out, about half each."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     logits = torch.tensor([0.0, float("-inf"), 0.0, float("-inf")])
     seen = torch.zeros(4)
     for _ in range(2000):
@@ -36,7 +36,7 @@ def test_minus_infinity_is_never_drawn(room):
 
 def test_negative_logits_are_log_weights(room):
     """All-negative logits [-3, -1, -2]: still drawn with softmax probabilities."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     logits = torch.tensor([-3.0, -1.0, -2.0])
     seen = torch.zeros(3)
     for _ in range(4000):
@@ -44,6 +44,6 @@ def test_negative_logits_are_log_weights(room):
     assert_tensor_close(seen / 4000, logits.softmax(0), call="frequencies over 4,000 draws",
                         atol=0.025, rtol=0)
     model, tok = tiny_lm()
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     note("the tiny model, sampled with your sample_basic: "
          + repr(generate(model, tok, "the ", room.sample_basic)))

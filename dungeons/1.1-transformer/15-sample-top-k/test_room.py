@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_equal, call, fail, load_asset_module, note
+from arena_dungeon.testing import fresh_seed, assert_equal, call, fail, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 tiny_lm, generate = ref.tiny_lm, ref.generate
@@ -16,7 +16,7 @@ def test_frequencies_of_top_three(room):
 
 def test_keeps_exactly_k_tokens(room):
     """k = 2 over 3,000 draws: only tokens 1 and 5, never the third best (3)."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     seen = set()
     for _ in range(3000):
         seen.add(int(call(room.sample_top_k, LOGITS.clone(), 2)))
@@ -27,7 +27,7 @@ def test_keeps_exactly_k_tokens(room):
 
 def test_returns_vocabulary_ids_not_ranks(room):
     """k = 1 is greedy: always token 1 (the best), not position 0 of the top-k list."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     for _ in range(20):
         assert_equal(call(room.sample_top_k, LOGITS.clone(), 1), 1, call="sample_top_k(logits, 1)")
 
@@ -37,6 +37,6 @@ def test_k_equal_to_vocabulary_is_plain_sampling(room):
     check_frequencies(frequencies(room.sample_top_k, 8, seed=3), list(range(8)),
                       "sample_top_k(logits, 8)")
     model, tok = tiny_lm()
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     note("the tiny model, sampled with your sample_top_k (k=3): "
          + repr(generate(model, tok, "the ", lambda logits: room.sample_top_k(logits, 3))))

@@ -2,7 +2,7 @@
 
 import torch
 
-from arena_dungeon.testing import assert_equal, call, load_asset_module, note
+from arena_dungeon.testing import fresh_seed, assert_equal, call, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 tiny_lm, generate = ref.tiny_lm, ref.generate
@@ -16,7 +16,7 @@ def test_crossing_token_is_kept(room):
 
 def test_small_top_p_is_greedy(room):
     """top_p = 0.1: the best token alone (0.30) reaches it, so always token 1."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     for _ in range(50):
         assert_equal(call(room.sample_top_p, LOGITS.clone(), 0.1), 1, call="sample_top_p(logits, 0.1)")
 
@@ -32,6 +32,6 @@ def test_larger_nucleus(room):
     check_frequencies(frequencies(room.sample_top_p, 0.8, seed=3), [1, 5, 3, 4],
                       "sample_top_p(logits, 0.8)")
     model, tok = tiny_lm()
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     note("the tiny model, sampled with your sample_top_p (top_p=0.9): "
          + repr(generate(model, tok, "the ", lambda logits: room.sample_top_p(logits, 0.9))))

@@ -3,7 +3,7 @@ ReLU, instances kept apart (vs a per-instance loop), any leading batch dims, gra
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail, load_asset_module
 from toy_base import ToyModelConfig
 
 ref = load_asset_module(__file__, "reference")
@@ -46,7 +46,7 @@ def test_bias_inside_the_relu(room):
 
 def test_instances_have_their_own_weights(room):
     """3 instances, d_hidden 3, 7 features, batch 6: instance i only uses W[i] and b_final[i]."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     W = torch.randn(3, 3, 7)
     b = torch.randn(3, 7) * 0.3
     model = _model(room, W, b)
@@ -58,7 +58,7 @@ def test_instances_have_their_own_weights(room):
 
 def test_any_leading_batch_dims(room):
     """Input (2, 4, inst, feats) and input (inst, feats) with no batch dim at all."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     W = torch.randn(2, 2, 5)
     b = torch.randn(2, 5) * 0.3
     model = _model(room, W, b)
@@ -72,7 +72,7 @@ def test_any_leading_batch_dims(room):
 
 def test_gradients_reach_W_and_b(room):
     """out.sum().backward() gives W and b_final gradients equal to autograd on the oracle."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     W = torch.randn(2, 2, 4)
     b = torch.randn(2, 4) * 0.3
     model = _model(room, W, b)

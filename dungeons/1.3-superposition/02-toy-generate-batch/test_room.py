@@ -4,7 +4,7 @@ features, fresh draws on every call."""
 
 import torch
 
-from arena_dungeon.testing import assert_shape, call, fail, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_shape, call, fail, load_asset_module
 from toy_base import ToyModelConfig
 
 ref = load_asset_module(__file__, "reference")
@@ -45,7 +45,7 @@ def test_probability_zero_and_one(room):
 
 def test_frequency_matches_feature_probability(room):
     """4 instances x 6 features, each its own p: the share of non-zeros in 20,000 rows matches p."""
-    gen = torch.Generator().manual_seed(3)
+    gen = torch.Generator().manual_seed(fresh_seed(3))
     p = 0.05 + 0.85 * torch.rand(4, 6, generator=gen)
     x = _batch(room, 4, 6, p, 20_000, seed=1)
     assert_shape(x, (20_000, 4, 6), call="generate_batch(20000)", dims="batch inst feats")
@@ -83,7 +83,7 @@ def test_features_independent(room):
 def test_fresh_draws_each_call(room):
     """Two calls in a row give different batches."""
     model = room.ToyModel(ToyModelConfig(n_inst=2, n_features=5), feature_probability=0.5)
-    torch.manual_seed(5)
+    torch.manual_seed(fresh_seed(5))
     a = call(model.generate_batch, 50)
     b = call(model.generate_batch, 50)
     if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor) and torch.equal(a, b):

@@ -3,7 +3,7 @@ feature, the sum over instances, means over batch and features, and the gradient
 
 import torch
 
-from arena_dungeon.testing import as_number, assert_number_close, assert_tensor_close, call, fail
+from arena_dungeon.testing import fresh_seed, as_number, assert_number_close, assert_tensor_close, call, fail
 from toy_base import ToyModelConfig
 
 
@@ -37,7 +37,7 @@ def test_one_instance_by_hand(room):
 
 def test_importance_weights_each_feature(room):
     """2 instances x 4 features, an (inst, feats) importance table, batch 5, vs a slow loop."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     imp = torch.rand(2, 4)
     batch, out = torch.rand(5, 2, 4), torch.rand(5, 2, 4)
     got = _loss(room, out, batch, imp)
@@ -47,7 +47,7 @@ def test_importance_weights_each_feature(room):
 
 def test_sums_over_instances(room):
     """3 identical instances give 3 times the loss of one."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     one_b, one_o = torch.rand(6, 1, 3), torch.rand(6, 1, 3)
     single = as_number(_loss(room, one_o, one_b, 1.0))
     triple = as_number(_loss(room, one_o.repeat(1, 3, 1), one_b.repeat(1, 3, 1), 1.0))
@@ -59,7 +59,7 @@ def test_sums_over_instances(room):
 
 def test_means_over_batch_and_features(room):
     """Doubling the batch (same rows twice) or the features (same columns twice) keeps the loss."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     b, o = torch.rand(4, 2, 3), torch.rand(4, 2, 3)
     base = as_number(_loss(room, o, b, 1.0))
     rows = as_number(_loss(room, o.repeat(2, 1, 1), b.repeat(2, 1, 1), 1.0))
@@ -72,7 +72,7 @@ def test_means_over_batch_and_features(room):
 
 def test_gradient_wrt_out(room):
     """d loss / d out = -2 I (batch - out) / (B F), for each instance."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     imp = torch.rand(2, 3)
     batch = torch.rand(4, 2, 3)
     out = torch.rand(4, 2, 3, requires_grad=True)

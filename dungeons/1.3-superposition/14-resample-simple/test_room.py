@@ -5,7 +5,7 @@ on the pentagon toy model with the player's resampler."""
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail, load_asset_module
 from toy_base import ToyModelConfig, ToySAEConfig
 from toy_model import ToyModel
 
@@ -46,7 +46,7 @@ def _resample(room, sae, window, scale):
 def test_dead_latents_get_unit_directions(room):
     """Latents (0, 0), (0, 2), (1, 1) dead: unit W_dec rows, W_enc columns = 0.4 x row, b_enc 0."""
     sae = _sae(room)
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     _resample(room, sae, _window(DEAD), 0.4)
     W_dec, W_enc, b_enc = sae.W_dec.detach(), sae.W_enc.detach(), sae.b_enc.detach()
     for i, j in DEAD.nonzero().tolist():
@@ -63,7 +63,7 @@ def test_live_latents_untouched(room):
     """Every live latent's W_enc column, W_dec row and b_enc, and all of b_dec, are unchanged."""
     sae = _sae(room, seed=2)
     before = _snapshot(sae)
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     _resample(room, sae, _window(DEAD), 0.5)
     live = ~DEAD
     checks = [("W_dec", sae.W_dec.detach()[live], before["_W_dec"][live]),
@@ -82,7 +82,7 @@ def test_dead_means_silent_all_window(room):
     w[0, 0, 0] = 0.001   # fired at the oldest step only
     w[4, 0, 1] = 0.001   # fired at the newest step only
     w[:, 0, 2] = 0.5     # always fires; latent 3 never does
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     _resample(room, sae, w, 0.5)
     changed = (sae.W_dec.detach() != before["_W_dec"]).any(-1)[0].tolist()
     if changed != [False, False, False, True]:
@@ -95,7 +95,7 @@ def test_directions_random_and_fresh(room):
     """200 dead latents in 3-D: different, spread over the sphere (mean near 0); a second call draws new ones."""
     sae = _sae(room, n_inst=1, d_sae=200, seed=4)
     dead = torch.zeros(3, 1, 200)
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     _resample(room, sae, dead, 0.5)
     first = sae.W_dec.detach()[0].clone()
     if first.mean(0).norm() > 0.2:
@@ -115,7 +115,7 @@ def test_parameters_changed_in_place(room):
     """The SAE keeps the same Parameter objects (the optimizer's), with requires_grad still on."""
     sae = _sae(room, seed=5)
     ids = {n: id(p) for n, p in sae.named_parameters()}
-    torch.manual_seed(5)
+    torch.manual_seed(fresh_seed(5))
     _resample(room, sae, _window(DEAD), 0.5)
     for n, p in sae.named_parameters():
         if ids.get(n) != id(p):

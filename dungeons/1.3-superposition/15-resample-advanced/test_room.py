@@ -5,7 +5,7 @@ then training on the pentagon toy model with the player's resampler."""
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, fail, load_asset_module
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, fail, load_asset_module
 from toy_base import ToyModelConfig, ToySAEConfig
 from toy_model import ToyModel
 
@@ -50,7 +50,7 @@ def test_worst_input_claims_dead_latents(room):
     h[4, 1] += torch.tensor([0.0, 1.0, 0.0])
     _feed(sae, h)
     dead = torch.tensor([[False, True, False, True], [False, False, False, False]])
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     _resample(sae, _window(dead), 0.5, 6)
     for j in (1, 3):
         assert_tensor_close(sae.W_dec.detach()[0, j], torch.tensor([0.6, 0.0, 0.8]), atol=1e-5,
@@ -69,7 +69,7 @@ def test_encoder_scale_from_live_latents(room):
     h[0, 0] += torch.tensor([0.0, 0.0, 2.0])
     _feed(sae, h)
     dead = torch.tensor([[False, True, False, True]])
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     _resample(sae, _window(dead), 0.5, 5)
     for j in (1, 3):
         assert_tensor_close(sae.W_enc.detach()[0, :, j], torch.tensor([0.0, 0.0, 1.5]), atol=1e-5,
@@ -84,7 +84,7 @@ def test_no_live_latent_uses_norm_one(room):
     h = sae.b_dec.detach().expand(4, 1, 3).clone()
     h[3, 0] += torch.tensor([0.0, -5.0, 0.0])
     _feed(sae, h)
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     _resample(sae, torch.zeros(3, 1, 4), 0.25, 4)
     assert_tensor_close(sae.W_enc.detach()[0].T, torch.tensor([0.0, -0.25, 0.0]).expand(4, 3), atol=1e-5,
                         call="W_enc[0].T with every latent dead (scale 0.25 x norm 1.0 x direction (0, -1, 0))")
@@ -98,7 +98,7 @@ def test_perfect_instance_skipped(room):
     _feed(sae, h)
     before = sae.W_dec.detach()[1].clone()
     dead = torch.ones(2, 4, dtype=torch.bool)
-    torch.manual_seed(4)
+    torch.manual_seed(fresh_seed(4))
     _resample(sae, _window(dead), 0.5, 5)
     if not torch.isfinite(sae.W_dec.detach()).all() or not torch.isfinite(sae.W_enc.detach()).all():
         fail("resampling an instance with zero reconstruction loss gave NaN weights", kind="nan",
@@ -114,7 +114,7 @@ def test_sampling_weights_are_squared_losses(room):
     h[0, 0] += torch.tensor([1.0, 0.0])              # squared error per dim: mean 0.5
     h[1, 0] += torch.tensor([0.0, 2 ** 0.5])         # mean 1.0: twice the loss
     _feed(sae, h)
-    torch.manual_seed(5)
+    torch.manual_seed(fresh_seed(5))
     _resample(sae, torch.zeros(2, 1, 400), 0.5, 3)
     share = (sae.W_dec.detach()[0, :, 1] > 0.5).float().mean().item()
     if abs(share - 0.8) > 0.06:

@@ -4,7 +4,7 @@ batch), no gradient for x, and a threshold trained by it."""
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, describe, fail, note
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, describe, fail, note
 from toy_base import rectangle
 
 
@@ -40,7 +40,7 @@ def test_threshold_gradient_by_hand(room):
 
 def test_threshold_gradient_shape_and_weights(room):
     """Random x (16, 3, 5), thresholds (3, 5), a weighted loss: the gradient equals the formula, summed over batch."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     x = torch.rand(16, 3, 5)
     theta = (torch.rand(3, 5) * 0.8 + 0.1).requires_grad_(True)
     weights = torch.randn(16, 3, 5)
@@ -63,7 +63,7 @@ def test_no_gradient_for_x(room):
 
 def test_threshold_learns(room):
     """Gradient descent on (mean of H - 0.25)^2 moves a threshold until a quarter of U(0, 1) inputs pass."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     theta = torch.tensor([[0.3]], requires_grad=True)
     for _ in range(200):
         x = torch.rand(512, 1, 1)

@@ -3,7 +3,7 @@ gradient by hand and against the formula (weighted, summed over the batch), dtyp
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call, describe, fail
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, describe, fail
 from toy_base import rectangle
 
 
@@ -39,7 +39,7 @@ def test_threshold_gradient_by_hand(room):
 
 def test_x_gradient_is_masked(room):
     """x.grad is grad_output where x > threshold and 0 elsewhere."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     x = torch.rand(6, 2, 3, requires_grad=True)
     theta = torch.full((2, 3), 0.5)
     w = torch.randn(6, 2, 3)
@@ -52,7 +52,7 @@ def test_x_gradient_is_masked(room):
 
 def test_threshold_gradient_vs_formula(room):
     """Random x (20, 3, 4), thresholds (3, 4), weights: the formula summed over the batch."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     x = torch.rand(20, 3, 4)
     theta = (torch.rand(3, 4) * 0.6 + 0.2).requires_grad_(True)
     w = torch.randn(20, 3, 4)

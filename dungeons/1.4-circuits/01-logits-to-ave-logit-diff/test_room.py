@@ -4,7 +4,7 @@
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")
 
@@ -31,7 +31,7 @@ def test_mean_is_a_scalar(room):
 
 def test_random_logits_against_a_loop(room):
     """batch 7, seq 5, vocab 11, random logits and answers, per prompt and averaged."""
-    gen = torch.Generator().manual_seed(3)
+    gen = torch.Generator().manual_seed(fresh_seed(3))
     logits = torch.randn(7, 5, 11, generator=gen)
     answers = torch.randint(0, 11, (7, 2), generator=gen)
     expected = ref.logit_diff_loop(logits, answers)

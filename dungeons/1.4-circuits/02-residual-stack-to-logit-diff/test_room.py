@@ -5,7 +5,7 @@ give back the model's own logit difference."""
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -31,7 +31,7 @@ def test_hand_checked(room):
 
 def test_random_stack_one_leading_dim(room):
     """stack (5, 9, 6) against a loop; the batch (9) differs from the components (5)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     stack, directions = torch.randn(5, 9, 6, generator=gen), torch.randn(9, 6, generator=gen)
     got = call(room.residual_stack_to_logit_diff, stack, directions)
     assert_tensor_close(got, _oracle(stack, directions), call="residual_stack_to_logit_diff("
@@ -40,7 +40,7 @@ def test_random_stack_one_leading_dim(room):
 
 def test_two_leading_dims(room):
     """stack (3, 4, 7, 5), e.g. (layer, head, batch, d_model): the answer is (3, 4)."""
-    gen = torch.Generator().manual_seed(1)
+    gen = torch.Generator().manual_seed(fresh_seed(1))
     stack, directions = torch.randn(3, 4, 7, 5, generator=gen), torch.randn(7, 5, generator=gen)
     got = call(room.residual_stack_to_logit_diff, stack, directions)
     assert_tensor_close(got, _oracle(stack, directions), call="residual_stack_to_logit_diff("

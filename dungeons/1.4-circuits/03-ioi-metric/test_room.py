@@ -4,7 +4,7 @@ and random logits against the formula, with the ends in both orders."""
 import torch
 
 import ioi_dataset as ioi
-from arena_dungeon.testing import assert_number_close, assert_shape, call, load_asset_module, note
+from arena_dungeon.testing import fresh_seed, assert_number_close, assert_shape, call, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")
 
@@ -34,7 +34,7 @@ def test_ends_of_the_scale_on_the_trained_model(room):
 
 def test_random_logits(room):
     """batch 6, seq 4, vocab 9: the mean logit diff, rescaled by -1.5 (corrupted) and 2.5 (clean)."""
-    gen = torch.Generator().manual_seed(4)
+    gen = torch.Generator().manual_seed(fresh_seed(4))
     logits = torch.randn(6, 4, 9, generator=gen) * 3
     answers = torch.randint(0, 9, (6, 2), generator=gen)
     diff = ref.logit_diff_loop(logits, answers).mean()

@@ -7,7 +7,7 @@ import torch
 
 import ioi_dataset as ioi
 import tiny_lens
-from arena_dungeon.testing import assert_number_close, assert_tensor_close, fail, note
+from arena_dungeon.testing import fresh_seed, assert_number_close, assert_tensor_close, fail, note
 
 
 
@@ -30,7 +30,7 @@ def _apply(room, act, name, pos, cache):
 
 def test_one_position_is_replaced(room):
     """batch 2, 4 positions, d_model 3, pos 2: only column 2 takes the clean values."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     clean = torch.randn(2, 4, 3)
     corrupted = torch.randn(2, 4, 3)
     expected = corrupted.clone()
@@ -43,7 +43,7 @@ def test_one_position_is_replaced(room):
 
 def test_reads_the_hooks_own_activation(room):
     """A cache with three layers' resid_pre: the hook on layer 2 must read layer 2's."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     cache = {f"blocks.{l}.hook_resid_pre": torch.randn(3, 5, 4) for l in range(3)}
     corrupted = torch.randn(3, 5, 4)
     expected = corrupted.clone()
@@ -55,7 +55,7 @@ def test_reads_the_hooks_own_activation(room):
 
 def test_last_position_on_another_hook(room):
     """hook blocks.1.hook_attn_out, pos -1 (the last): works on any (batch, pos, d_model) hook."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     cache = {"blocks.1.hook_attn_out": torch.randn(4, 6, 5), "blocks.1.hook_resid_pre": torch.randn(4, 6, 5)}
     corrupted = torch.randn(4, 6, 5)
     expected = corrupted.clone()

@@ -7,7 +7,7 @@ import torch
 
 import ioi_dataset as ioi
 import tiny_lens
-from arena_dungeon.testing import assert_number_close, assert_tensor_close, fail, note
+from arena_dungeon.testing import fresh_seed, assert_number_close, assert_tensor_close, fail, note
 
 
 def _apply(room, act, name, head, cache):
@@ -24,7 +24,7 @@ def _apply(room, act, name, head, cache):
 
 def test_one_head_every_position(room):
     """z (2, 5, 3, 4), head 1: head 1 takes the clean values at all 5 positions."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     clean, corrupted = torch.randn(2, 5, 3, 4), torch.randn(2, 5, 3, 4)
     expected = corrupted.clone()
     expected[:, :, 1] = clean[:, :, 1]
@@ -35,7 +35,7 @@ def test_one_head_every_position(room):
 
 def test_square_shapes(room):
     """z (4, 4, 4, 4), head 3: every axis has size 4, so only the right axis gives the right answer."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     clean, corrupted = torch.randn(4, 4, 4, 4), torch.randn(4, 4, 4, 4)
     expected = corrupted.clone()
     expected[:, :, 3] = clean[:, :, 3]
@@ -46,7 +46,7 @@ def test_square_shapes(room):
 
 def test_reads_the_hooks_own_tensor(room):
     """A cache with q and v of layer 1: the hook on hook_v must read hook_v."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     cache = {"blocks.1.attn.hook_q": torch.randn(3, 6, 2, 5), "blocks.1.attn.hook_v": torch.randn(3, 6, 2, 5),
              "blocks.0.attn.hook_v": torch.randn(3, 6, 2, 5)}
     corrupted = torch.randn(3, 6, 2, 5)

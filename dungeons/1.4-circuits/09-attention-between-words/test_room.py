@@ -5,7 +5,7 @@ import torch
 
 import ioi_dataset as ioi
 import tiny_lens
-from arena_dungeon.testing import assert_tensor_close, call, load_asset_module, note, show_signed
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, load_asset_module, note, show_signed
 
 ref = load_asset_module(__file__, "reference")
 
@@ -39,7 +39,7 @@ def test_hand_checked(room):
 
 def test_positions_differ_per_prompt(room):
     """2 layers, 3 heads, 5 prompts of 6 tokens, random patterns and positions, against a loop."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     patterns = [torch.rand(5, 3, 6, 6, generator=gen) for _ in range(2)]
     word_idx = {"S2": torch.randint(3, 6, (5,), generator=gen), "S1": torch.randint(0, 3, (5,), generator=gen)}
     got = call(room.attention_between, _Model(2), _cache(patterns), word_idx, "S2", "S1")
@@ -49,7 +49,7 @@ def test_positions_differ_per_prompt(room):
 
 def test_from_and_to_in_order(room):
     """Random patterns, query "end" (late), key "IO" (early): the from-word picks the row."""
-    gen = torch.Generator().manual_seed(1)
+    gen = torch.Generator().manual_seed(fresh_seed(1))
     patterns = [torch.rand(4, 2, 7, 7, generator=gen) for _ in range(3)]
     word_idx = {"end": torch.full((4,), 6), "IO": torch.tensor([1, 2, 1, 3])}
     got = call(room.attention_between, _Model(3), _cache(patterns), word_idx, "end", "IO")

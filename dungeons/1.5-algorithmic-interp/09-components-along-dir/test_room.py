@@ -4,7 +4,7 @@ import torch
 
 import brackets
 import bracket_tools
-from arena_dungeon.testing import assert_tensor_close, call, note
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call, note
 
 
 def _oracle(out, direction, isbal):
@@ -35,7 +35,7 @@ def test_hand_checked(room):
 
 def test_random_tensors(room):
     """10 components, 30 strings of 12 positions, d_model 56 (seed 0)."""
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(fresh_seed(0))
     out = torch.randn(10, 30, 12, 56, generator=gen)
     direction = torch.randn(56, generator=gen)
     isbal = torch.rand(30, generator=gen) < 0.5
@@ -47,7 +47,7 @@ def test_random_tensors(room):
 
 def test_one_balanced_string(room):
     """Only string 2 is balanced: its column becomes exactly zero."""
-    gen = torch.Generator().manual_seed(1)
+    gen = torch.Generator().manual_seed(fresh_seed(1))
     out = torch.randn(4, 5, 3, 8, generator=gen)
     direction = torch.randn(8, generator=gen)
     isbal = torch.tensor([False, False, True, False, False])

@@ -4,7 +4,7 @@ negative)."""
 
 import torch
 
-from arena_dungeon.testing import assert_equal, assert_shape, fail
+from arena_dungeon.testing import fresh_seed, assert_equal, assert_shape, fail
 
 
 def _count(net) -> int:
@@ -22,7 +22,7 @@ def test_cartpole_parameter_count(room):
 
 def test_output_shape(room):
     """A batch of 7 CartPole observations (7, 4) gives Q-values (7, 2)."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     net = room.QNetwork((4,), 2)
     assert_shape(net(torch.randn(7, 4)), (7, 2), call="QNetwork((4,), 2)(x of shape (7, 4))",
                  dims="batch actions")
@@ -39,7 +39,7 @@ def test_other_hidden_sizes(room):
 
 def test_relu_between_layers(room):
     """Without a non-linearity, stacked Linears collapse to one affine map: then Q(x) + Q(-x) = 2 Q(0) for every x."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     net = room.QNetwork((4,), 2)
     x = torch.randn(64, 4) * 3
     with torch.no_grad():
@@ -51,7 +51,7 @@ def test_relu_between_layers(room):
 
 def test_q_values_can_be_negative(room):
     """The last layer is linear: some of 256 random observations get negative Q-values (CartPole's are positive, others' are not)."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     net = room.QNetwork((4,), 2)
     with torch.no_grad():
         q = net(torch.randn(256, 4) * 3)

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_number_close, assert_tensor_close, curve, fail, note, progress
+from arena_dungeon.testing import fresh_seed, assert_number_close, assert_tensor_close, curve, fail, note, progress
 from dqn_agent import DQNArgs
 from dqn_parts import ReplayBuffer
 
@@ -88,7 +88,7 @@ def test_three_steps_against_an_oracle(room):
 
 def test_no_future_after_terminated(room):
     """Probe1's buffer (every step terminated, reward 1), target net scaled x10: the loss is mean (1 - Q)^2, whatever the target says."""
-    torch.manual_seed(1)
+    torch.manual_seed(fresh_seed(1))
     trainer = _trainer(room, "Probe1-v0")
     with torch.no_grad():
         for p in trainer.target_network.parameters():
@@ -105,7 +105,7 @@ def test_no_future_after_terminated(room):
 
 def test_no_gradient_into_the_target(room):
     """After a training step the target network has no gradients and the same weights; the online network has moved."""
-    torch.manual_seed(2)
+    torch.manual_seed(fresh_seed(2))
     trainer = _trainer(room, "Probe3-v0")
     _nudge(trainer.target_network, 2)
     before_t = copy.deepcopy(trainer.target_network.state_dict())
@@ -126,7 +126,7 @@ def test_no_gradient_into_the_target(room):
 
 def test_target_synced_every_n_steps(room):
     """trains_per_target_update 3: after steps 1 and 2 the target holds its old weights; after 3 it equals the online net; after 4 it still holds step 3's."""
-    torch.manual_seed(3)
+    torch.manual_seed(fresh_seed(3))
     trainer = _trainer(room, "Probe4-v0", trains_per_target_update=3)
     _nudge(trainer.target_network, 3)
     old = copy.deepcopy(trainer.target_network.state_dict())

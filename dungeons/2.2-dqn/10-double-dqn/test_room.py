@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from arena_dungeon.testing import assert_number_close, assert_tensor_close, fail, note
+from arena_dungeon.testing import fresh_seed, assert_number_close, assert_tensor_close, fail, note
 from dqn_agent import DQNArgs
 from dqn_parts import ReplayBuffer
 
@@ -67,7 +67,7 @@ def test_three_steps_against_an_oracle(room):
     """64 random transitions (2 actions, 30% terminated), target off the online network: three steps return the oracle's losses and leave the same weights."""
     trainer = _trainer(room)
     trainer.buffer = _random_buffer(0)
-    g = torch.Generator().manual_seed(1)
+    g = torch.Generator().manual_seed(fresh_seed(1))
     with torch.no_grad():
         for p in trainer.target_network.parameters():
             p.add_(torch.randn(p.shape, generator=g) * 0.5)
@@ -141,7 +141,7 @@ def test_less_overestimation(room):
     for kind in ("plain", "double"):
         trainer = _trainer(room, hidden_sizes=[32], trains_per_target_update=20, batch_size=32)
         trainer.q_network = nn.Sequential(nn.Linear(1, 32), nn.ReLU(), nn.Linear(32, 10))
-        torch.manual_seed(6)
+        torch.manual_seed(fresh_seed(6))
         for p in trainer.q_network.parameters():
             nn.init.normal_(p, std=0.3)
         trainer.target_network = copy.deepcopy(trainer.q_network)

@@ -5,7 +5,7 @@ against a loop oracle."""
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, call
+from arena_dungeon.testing import fresh_seed, assert_tensor_close, call
 
 
 def _oracle(rewards, terminated, next_values, gamma, n):
@@ -34,7 +34,7 @@ def _check(room, rewards, terminated, next_values, gamma, n, label):
 
 def test_one_step_is_the_td_target(room):
     """n = 1: reward + gamma * next_value * (1 - terminated), step by step (T = 6)."""
-    torch.manual_seed(0)
+    torch.manual_seed(fresh_seed(0))
     rewards, values = torch.randn(6), torch.randn(6)
     terminated = torch.tensor([False, False, True, False, False, False])
     got = call(room.n_step_targets, rewards, terminated, values, 0.9, 1)
@@ -70,7 +70,7 @@ def test_window_stops_at_the_end(room):
 
 def test_random_trajectories(room):
     """Twenty random trajectories (T 1-30, n 1-6, 20% terminated, gamma 0.8-0.99) against a loop oracle."""
-    g = torch.Generator().manual_seed(1)
+    g = torch.Generator().manual_seed(fresh_seed(1))
     for case in range(20):
         T = int(torch.randint(1, 31, (1,), generator=g))
         n = int(torch.randint(1, 7, (1,), generator=g))

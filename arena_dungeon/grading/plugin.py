@@ -83,9 +83,9 @@ def pytest_configure(config: pytest.Config) -> None:
     _State.content = Path(content).resolve() if content else None
     _State.config = config
     if config.getoption("--arena-draw"):  # a review drill: fresh inputs (testing.fresh_seed)
-        from arena_dungeon import testing
+        from arena_dungeon.testing import draw_anew
 
-        testing.draw_anew(int(config.getoption("--arena-draw")))
+        draw_anew(int(config.getoption("--arena-draw")))
     # The shipped copies, whatever the player's workspace copies say (first listed first).
     sys.path[:0] = config.getoption("--arena-given-dir")
     path = config.getoption("--arena-report")

@@ -438,18 +438,19 @@ class FactoredMatrix:
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "attn_only_2l.pt"
 
 
-def _find_asset() -> Path:
+def _find_asset(name: str = ASSET.name) -> Path:
     """../assets beside the shipped copy; from a workspace copy, ask arena_dungeon."""
-    if ASSET.is_file():
-        return ASSET
+    if (ASSET.parent / name).is_file():
+        return ASSET.parent / name
     from arena_dungeon.content import content_root
 
-    return content_root() / "dungeons" / "1.2-mech-interp" / "assets" / ASSET.name
+    return content_root() / "dungeons" / "1.2-mech-interp" / "assets" / name
 
 
-def load_model(path: str | Path | None = None) -> HookedTransformer:
-    """The trained 2-layer attention-only model (eval mode, no gradients)."""
-    checkpoint = torch.load(path or _find_asset(), map_location="cpu", weights_only=True)
+def load_model(path: str | Path | None = None, n_layers: int = 2) -> HookedTransformer:
+    """The trained attention-only model, 2 layers (or 3: n_layers=3); eval mode, no gradients."""
+    checkpoint = torch.load(path or _find_asset(f"attn_only_{n_layers}l.pt"), map_location="cpu",
+                            weights_only=True)
     model = HookedTransformer(Config(**checkpoint["config"]))
     model.load_state_dict(checkpoint["state_dict"])
     model.eval()

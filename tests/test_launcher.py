@@ -30,7 +30,8 @@ def env(tmp_path, monkeypatch):
     from tests.conftest import FIXTURE_PACK
 
     tmp = Path(tempfile.mkdtemp(prefix="arena-launcher-test-", dir="/tmp"))
-    monkeypatch.setenv("TMPDIR", str(tmp))  # this process finds the same launcher
+    monkeypatch.setenv("TMPDIR", str(tmp))  # this process finds the same launcher ...
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))  # ... and the same grading daemon
     values = {**os.environ, "TMPDIR": str(tmp), "ARENA_CONTENT": str(FIXTURE_PACK),
               "ARENA_WORKSPACE": str(tmp_path / "ws"), "ARENA_DAEMON_IDLE": "60",
               "COLUMNS": "80"}

@@ -181,6 +181,11 @@ def test_every_image_every_epoch_shuffled(room):
     if torch.equal(epochs[0], epochs[1]):
         fail("both epochs fed the real images in the same order", kind="value",
              details="DataLoader(..., shuffle=True) draws a new order each time you iterate it.")
+
+
+def test_one_float_loss_of_each_per_batch(room):
+    """train returns (lossesD, lossesG): two lists of plain floats, one of each per batch."""
+    run = _small_run(room)
     lossesD, lossesG = _losses(run.out)
     steps = len(run.rec.reals)
     if len(lossesD) != steps or len(lossesG) != steps:

@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 
 from arena_dungeon.testing import (as_number, assert_number_close, assert_shape,
-                                   assert_tensor_close, curve, describe, fail,
+                                   assert_tensor_close, curve, describe, fail, fresh_seed,
                                    load_asset_module, note, progress, show_picture)
 
 ref = load_asset_module(__file__, "reference")
@@ -33,7 +33,7 @@ def test_training_step_matches_oracle(room):
     # Plain SGD on both sides: its update is proportional to the gradient, so any
     # difference in the loss or its gradient shows in the parameters.
     trainer.optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
-    g = torch.Generator().manual_seed(1)
+    g = torch.Generator().manual_seed(fresh_seed(1))
     for step in range(2):
         img = torch.rand(8, 1, 28, 28, generator=g)
         got = trainer.training_step(img)
@@ -55,7 +55,7 @@ def test_evaluate_reconstructs_without_a_graph(room):
     """evaluate(img) equals model(img), builds no graph, and leaves the weights and grads alone."""
     args, model = _model(room, seed=2)
     trainer = room.AutoencoderTrainer(model, args)
-    img = torch.rand(6, 1, 28, 28, generator=torch.Generator().manual_seed(3))
+    img = torch.rand(6, 1, 28, 28, generator=torch.Generator().manual_seed(fresh_seed(3)))
     before = [p.detach().clone() for p in model.parameters()]
     with torch.no_grad():
         expected = model(img)

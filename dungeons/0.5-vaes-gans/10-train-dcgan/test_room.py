@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import torch
 from torch import nn
 
-from arena_dungeon.testing import (curve, describe, fail, load_asset_module, note, progress,
-                                   show_picture)
+from arena_dungeon.testing import (curve, describe, fail, fresh_seed, load_asset_module, note,
+                                   progress, show_picture)
 
 ref = load_asset_module(__file__, "reference")
 
@@ -104,7 +104,7 @@ def _small_run(room):
     if "run" in _SMALL:
         return _SMALL["run"]
     args = room.DCGANArgs(epochs=2)
-    images = torch.rand(200, 1, 8, 8, generator=torch.Generator().manual_seed(5)) * 2 - 1
+    images = torch.rand(200, 1, 8, 8, generator=torch.Generator().manual_seed(fresh_seed(5))) * 2 - 1
     netG, netD = _nets(args.latent_dim_size, seed=1)
     trainer = room.DCGANTrainer(netG, netD, args)
     rec = _Recorder(trainer)
@@ -195,7 +195,7 @@ def test_one_float_loss_of_each_per_batch(room):
 
 def test_seeded_runs_repeat(room):
     """Two runs from the same weights and args.seed give the same losses; another seed does not."""
-    images = torch.rand(96, 1, 8, 8, generator=torch.Generator().manual_seed(7)) * 2 - 1
+    images = torch.rand(96, 1, 8, 8, generator=torch.Generator().manual_seed(fresh_seed(7))) * 2 - 1
     results = []
     for global_seed, seed in [(11, 3), (22, 3), (33, 4)]:
         args = room.DCGANArgs(epochs=1, batch_size=32, seed=seed)

@@ -5,8 +5,8 @@ mean and std, and the shipped model's K-composition read against it."""
 import torch
 
 import tiny_lens
-from arena_dungeon.testing import (as_number, assert_number_close, describe, fail, note,
-                                   show_signed)
+from arena_dungeon.testing import (as_number, assert_number_close, describe, fail, fresh_seed,
+                                   note, show_signed)
 
 
 def _oracle_scores(cfg, n=1000, seed=0):
@@ -38,7 +38,7 @@ def _sample(room, model, n, seed):
 
 def _compare_spread(room, model, what):
     cfg = model.cfg
-    got = _sample(room, model, 200, seed=3)
+    got = _sample(room, model, 200, seed=fresh_seed(3))
     ref = _oracle_scores(cfg)
     m, s = got.mean().item(), got.std().item()
     m_ref, s_ref = ref.mean().item(), ref.std().item()
@@ -62,8 +62,9 @@ def _compare_spread(room, model, what):
 def test_single_score_random_and_seeded(room):
     """Two calls give two different floats in (0, 1); the same torch seed gives the same score."""
     model = _model()
-    first = _sample(room, model, 2, seed=5)
-    again = _sample(room, model, 1, seed=5)
+    seed = fresh_seed(5)
+    first = _sample(room, model, 2, seed=seed)
+    again = _sample(room, model, 1, seed=seed)
     if not 0 < first[0] < 1:
         fail(f"generate_single_random_comp_score(model) returned {first[0].item():.4f}, "
              "expected a score in (0, 1)", kind="value")
@@ -92,8 +93,9 @@ def test_other_config_read_from_model(room):
 def test_baseline_mean_and_std(room):
     """get_comp_score_baseline(model, 6) = (mean, std with correction=0) of 6 single scores."""
     model = _model(d_model=20, d_head=5, n_heads=2, d_vocab=12, n_ctx=8)
-    scores = _sample(room, model, 6, seed=9)
-    torch.manual_seed(9)
+    seed = fresh_seed(9)
+    scores = _sample(room, model, 6, seed=seed)
+    torch.manual_seed(seed)
     got = room.get_comp_score_baseline(model, 6)
     if not (isinstance(got, tuple) and len(got) == 2):
         fail(f"get_comp_score_baseline(model, 6) returned {describe(got)}, expected a tuple "

@@ -350,7 +350,7 @@ def test_a_drill_draws_fresh_inputs_so_a_memorised_answer_fails(pack, tmp_path, 
     assert grade(room, room.solution, draw=2).cleared  # cold too
 
 
-def test_dev_check_grades_the_reference_on_fresh_inputs(pack):
+def test_dev_check_grades_the_reference_on_fresh_inputs(pack, worker):
     """A room that uses fresh_seed for a case whose expected value holds for one seed only
     is reported: its drills would fail correct answers."""
     from arena_dungeon import dev
@@ -358,7 +358,7 @@ def test_dev_check_grades_the_reference_on_fresh_inputs(pack):
 
     seed_zero_only = "x + 1 if fresh_seed(0) == 0 else x"
     room = load(_pack_with_fresh_inputs(pack, seed_zero_only)).rooms["add-one"]
-    check = dev.check_room(room)
+    check = dev.check_room(room, worker)
     assert [p.message.split(":")[0] for p in check.problems] == \
         ["the solution fails on fresh inputs (draw 1, as a review drill draws them)",
          "the solution fails on fresh inputs (draw 2, as a review drill draws them)"]

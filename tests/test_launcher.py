@@ -23,34 +23,61 @@ from arena_dungeon.grading import daemon
 from tests.processes import ARENA, gone, hanging_check
 
 
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    """A shell's environment with the launcher allowed, private to this test (its TMPDIR
-    short: a socket's path has at most 107 bytes)."""
+def _shell(tmp: Path, workspace: Path) -> dict[str, str]:
+    """A shell's environment with the launcher allowed, its TMPDIR `tmp`."""
     from tests.conftest import FIXTURE_PACK
 
-    tmp = Path(tempfile.mkdtemp(prefix="arena-launcher-test-", dir="/tmp"))
-    monkeypatch.setenv("TMPDIR", str(tmp))  # this process finds the same launcher ...
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp))  # ... and the same grading daemon
     values = {**os.environ, "TMPDIR": str(tmp), "ARENA_CONTENT": str(FIXTURE_PACK),
-              "ARENA_WORKSPACE": str(tmp_path / "ws"), "ARENA_DAEMON_IDLE": "60",
-              "COLUMNS": "80"}
+              "ARENA_WORKSPACE": str(workspace), "ARENA_DAEMON_IDLE": "60", "COLUMNS": "80"}
     values.pop("ARENA_NO_DAEMON", None)
-    yield values
+    return values
+
+
+def _here(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process looks for the launcher, and the grading daemon, under `tmp` too."""
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+
+
+def _short_tmp() -> Path:
+    """A TMPDIR short enough for a socket's path (at most 107 bytes)."""
+    return Path(tempfile.mkdtemp(prefix="arena-launcher-test-", dir="/tmp"))
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A shell's environment private to this test: no launcher runs for it yet."""
+    tmp = _short_tmp()
+    _here(tmp, monkeypatch)
+    yield _shell(tmp, tmp_path / "ws")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def shared_tmp():
+    """One launcher for this module's tests (starting one imports the game: ~0.6 s)."""
+    tmp = _short_tmp()
+    yield tmp
+    with pytest.MonkeyPatch.context() as mp:
+        _here(tmp, mp)
+        launcher.stop()
     shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture
-def launched(env):
-    """`env`, with a launcher running (the first command starts it)."""
-    subprocess.run([*ARENA, "status"], env=env, capture_output=True, check=True)
-    deadline = time.monotonic() + 60
-    while launcher.status() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+def launched(shared_tmp, tmp_path, monkeypatch):
+    """A shell's environment with a launcher running (the first command starts it); the
+    workspace is this test's own."""
+    _here(shared_tmp, monkeypatch)
+    values = _shell(shared_tmp, tmp_path / "ws")
+    if launcher.status() is None:
+        subprocess.run([*ARENA, "status"], env=values, capture_output=True, check=True)
+        deadline = time.monotonic() + 60
+        while launcher.status() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
     assert launcher.status() is not None
-    yield env
-    launcher.stop()
-    daemon.stop(Path(env["ARENA_WORKSPACE"]))  # a check started the workspace's grader too
+    yield values
+    daemon.stop(tmp_path / "ws")  # a check started the workspace's grader too
 
 
 def _arena(env, *args: str, **kwargs):

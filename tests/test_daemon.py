@@ -118,8 +118,10 @@ def test_idle_daemon_exits_by_itself(tmp_path, fixture_content, monkeypatch):
     assert not daemon.status(ws).running
 
 
-def test_no_daemon_when_disabled(tmp_path, fixture_content, monkeypatch):
-    monkeypatch.setenv(daemon.DISABLE_ENV, "1")
+@pytest.mark.parametrize("switch", [daemon.DISABLE_ENV, daemon.ONLY_ENV])
+def test_no_daemon_when_disabled(tmp_path, fixture_content, monkeypatch, switch):
+    monkeypatch.delenv(daemon.DISABLE_ENV, raising=False)
+    monkeypatch.setenv(switch, "1")
     assert daemon.client(tmp_path, fingerprint(fixture_content.root)) is None
     time.sleep(0.3)
     assert not daemon.status(tmp_path).running

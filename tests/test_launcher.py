@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from arena_dungeon import launcher, launcher_server
-from arena_dungeon.grading import daemon
 from tests.processes import ARENA, gone, hanging_check
 
 
@@ -28,7 +27,8 @@ def _shell(tmp: Path, workspace: Path) -> dict[str, str]:
     from tests.conftest import FIXTURE_PACK
 
     values = {**os.environ, "TMPDIR": str(tmp), "ARENA_CONTENT": str(FIXTURE_PACK),
-              "ARENA_WORKSPACE": str(workspace), "ARENA_DAEMON_IDLE": "60", "COLUMNS": "80"}
+              "ARENA_WORKSPACE": str(workspace), "ARENA_DAEMON_IDLE": "60", "COLUMNS": "80",
+              "ARENA_NO_GRADER": "1"}  # checks grade cold: no grading daemon to outlive us
     values.pop("ARENA_NO_DAEMON", None)
     return values
 
@@ -77,7 +77,6 @@ def launched(shared_tmp, tmp_path, monkeypatch):
             time.sleep(0.05)
     assert launcher.status() is not None
     yield values
-    daemon.stop(tmp_path / "ws")  # a check started the workspace's grader too
 
 
 def _arena(env, *args: str, **kwargs):

@@ -37,7 +37,8 @@ from arena_dungeon.grading.worker import PRELOAD, WorkerGone, _run_job
 IDLE_LIMIT = 15 * 60.0  # seconds without a job before the daemon exits
 CONNECT_LIMIT = 0.5  # seconds to reach a daemon that is busy or gone before grading cold
 JOB_LIMIT = 900.0  # seconds: a job the daemon kills even if its checker went away
-DISABLE_ENV = "ARENA_NO_DAEMON"  # set: every `arena check` grades cold
+DISABLE_ENV = "ARENA_NO_DAEMON"  # set: every `arena check` grades cold (and no launcher)
+ONLY_ENV = "ARENA_NO_GRADER"  # set: every `arena check` grades cold (the launcher still runs)
 IDLE_ENV = "ARENA_DAEMON_IDLE"  # seconds, to override IDLE_LIMIT
 
 
@@ -209,7 +210,7 @@ class DaemonWorker:
 
 def client(workspace: Path, content_fingerprint: str) -> DaemonWorker | None:
     """The daemon to grade with, if a fresh one runs; else start one for next time."""
-    if os.environ.get(DISABLE_ENV):
+    if os.environ.get(DISABLE_ENV) or os.environ.get(ONLY_ENV):
         return None
     try:
         daemon_key = key(content_fingerprint)

@@ -56,9 +56,9 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _MAX_MESSAGE = 1 << 20
 
 
-def _home() -> str:
-    """The user's private folder for the launcher's socket (in TMPDIR unless that is too
-    long for a socket's path, at most 107 bytes)."""
+def private_folder() -> str:
+    """The user's private folder for sockets, the launcher's and the grading daemons' (in
+    TMPDIR unless that is too long for a socket's path, at most 107 bytes)."""
     base = os.environ.get("TMPDIR") or "/tmp"
     if len(base) > 50:
         base = "/tmp"
@@ -71,8 +71,8 @@ def _home() -> str:
 
 
 def stamp() -> str:
-    """What a launcher must have started with to serve: this interpreter and every file of
-    this package as it is now (its size and modification time)."""
+    """What a launcher (or a grading daemon) must have started with to serve: this
+    interpreter and every file of this package as it is now (its size and mtime)."""
     import hashlib
 
     parts = [os.path.realpath(sys.executable), sys.version]
@@ -89,7 +89,7 @@ def paths() -> tuple[str, str]:
     """The launcher's socket and state file for this interpreter and package."""
     install = f"{os.path.realpath(sys.executable)}\0{_PACKAGE}".encode()
     name = f"launcher-{zlib.crc32(install):08x}{zlib.adler32(install):08x}"
-    home = _home()
+    home = private_folder()
     return os.path.join(home, f"{name}.sock"), os.path.join(home, f"{name}.json")
 
 
@@ -217,7 +217,7 @@ def start_in_background() -> None:
             return
         subprocess.Popen([sys.executable, "-m", "arena_dungeon.launcher_server", stamp()],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, cwd=_home(), start_new_session=True,
+                         stderr=subprocess.DEVNULL, cwd=private_folder(), start_new_session=True,
                          close_fds=True, env={**os.environ, "PYTHONSAFEPATH": "1"})
     except OSError:
         pass

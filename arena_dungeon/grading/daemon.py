@@ -25,7 +25,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import IO, Any
 
 from arena_dungeon.grading import child
 from arena_dungeon.grading.worker import PRELOAD, WorkerGone, _run_job
+from arena_dungeon.launcher import private_folder, stamp
 
 IDLE_LIMIT = 15 * 60.0  # seconds without a job before the daemon exits
 CONNECT_LIMIT = 0.5  # seconds to reach a daemon that is busy or gone before grading cold
@@ -42,31 +42,17 @@ ONLY_ENV = "ARENA_NO_GRADER"  # set: every `arena check` grades cold (the launch
 IDLE_ENV = "ARENA_DAEMON_IDLE"  # seconds, to override IDLE_LIMIT
 
 
-def _home() -> Path:
-    folder = Path(tempfile.gettempdir()) / f"arena-daemons-{os.getuid()}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    if folder.stat().st_uid != os.getuid() or folder.stat().st_mode & 0o077:
-        raise WorkerGone  # someone else's folder: never talk to a socket they control
-    return folder
-
-
 def paths(workspace: Path) -> tuple[Path, Path]:
-    """The daemon's socket and its state file (pid, key) for `workspace`."""
+    """The daemon's socket and its state file (pid, key) for `workspace`, in the user's
+    private folder (OSError if it is someone else's: never talk to a socket they control)."""
     name = hashlib.sha256(str(workspace.resolve()).encode()).hexdigest()[:20]
-    home = _home()
+    home = Path(private_folder())
     return home / f"{name}.sock", home / f"{name}.json"
 
 
 def key(content_fingerprint: str) -> str:
     """What the daemon must have started with to serve: package, Python, content."""
-    package = Path(__file__).resolve().parent.parent
-    parts = [os.path.realpath(sys.executable), sys.version, content_fingerprint]
-    for folder, _, files in os.walk(package):
-        for name in sorted(files):
-            if name.endswith((".py", ".ini")):
-                st = os.stat(os.path.join(folder, name))
-                parts.append(f"{folder}/{name}|{st.st_size}|{st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:24]
+    return hashlib.sha256(f"{stamp()}|{content_fingerprint}".encode()).hexdigest()[:24]
 
 
 @dataclass

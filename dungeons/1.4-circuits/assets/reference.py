@@ -33,17 +33,6 @@ def logit_diff_loop(logits: Tensor, answer_tokens: Tensor) -> Tensor:
     return out
 
 
-def heatmap(values: Tensor, scale: float | None = None, cell: int = 10) -> Tensor:
-    """(rows, cols) signed values -> (rows*cell, cols*cell, 3) RGB: blue > 0, red < 0, white 0.
-    The terminal draws one pixel per column, so cells shrink to keep it under 72 wide."""
-    cell = max(1, min(cell, 72 // values.shape[1]))
-    scale = scale or float(values.abs().max().clamp(min=1e-6))
-    v = (values / scale).clamp(-1, 1)
-    pos, neg = v.clamp(min=0), (-v).clamp(min=0)
-    rgb = torch.stack([1 - pos, 1 - pos - neg, 1 - neg], dim=-1).clamp(0, 1)
-    return torch.kron(rgb.permute(2, 0, 1).contiguous(), torch.ones(cell, cell)).permute(1, 2, 0).contiguous()
-
-
 def head_grid(values: Tensor) -> str:
     """'0.0 +0.12  0.1 ...' one layer per '; '."""
     return "; ".join("  ".join(f"{l}.{h} {values[l, h]:+.2f}" for h in range(values.shape[1]))

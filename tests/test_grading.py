@@ -362,3 +362,16 @@ def test_dev_check_grades_the_reference_on_fresh_inputs(pack, worker):
     assert [p.message.split(":")[0] for p in check.problems] == \
         ["the solution fails on fresh inputs (draw 1, as a review drill draws them)",
          "the solution fails on fresh inputs (draw 2, as a review drill draws them)"]
+
+
+def test_a_case_docstring_reads_as_prose():
+    """The failure panel wraps the case's docstring itself: the source's line breaks and
+    indentation go, its paragraphs stay."""
+    from arena_dungeon.grading.plugin import _prose
+
+    doc = """A ray on the wall counts (u >=
+        0); the ray beside it misses.
+
+        Second paragraph."""
+    assert _prose(doc) == ("A ray on the wall counts (u >= 0); the ray beside it misses.\n\n"
+                           "Second paragraph.")

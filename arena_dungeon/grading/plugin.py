@@ -224,11 +224,18 @@ def _drain() -> list[Record]:
     return testing.drain_records() if testing is not None else []
 
 
+def _prose(doc: str) -> str:
+    """A case's docstring as the terminal should wrap it: each paragraph one line (the
+    source's line breaks and indentation were shown mid-sentence in the failure panel)."""
+    return "\n\n".join(" ".join(part.split()) for part in doc.strip().split("\n\n")
+                       if part.strip())
+
+
 def _case_record(item: pytest.Item, call: pytest.CallInfo[None],
                  report: pytest.TestReport) -> Case:
     obj = getattr(item, "obj", None)
     record = Case(id=item.nodeid, name=item.name,
-                  doc=(obj.__doc__ or "").strip() if obj is not None else "",
+                  doc=_prose(obj.__doc__ or "") if obj is not None else "",
                   duration=round(call.duration, 4),
                   output=_capped(report.capstdout + report.capstderr))
     if report.outcome == "passed":

@@ -86,6 +86,24 @@ def test_samples_have_mean_mu_and_std_sigma(room):
                      "the standard deviation (not of the variance), and eps ~ N(0, 1).")
 
 
+def test_noise_independent_across_latent_dims(room):
+    """Over 1000 images, the noise of different latent dims is uncorrelated (one draw per
+    number, not one per image shared by its 5 dims)."""
+    model, _, _ = _loaded(room, seed=12)
+    x = torch.randn(1000, 1, 28, 28, generator=torch.Generator().manual_seed(13))
+    torch.manual_seed(14)
+    with torch.no_grad():
+        z, mu, logsigma = _triple(call(model.sample_latent_vector, x), "sample_latent_vector(x)")
+    eps = (z - mu) / torch.exp(logsigma)
+    corr = torch.corrcoef(eps.T)
+    worst = (corr - torch.eye(LATENT)).abs().max().item()
+    if worst > 0.2:
+        fail(f"the noise of two latent dims has correlation {worst:.2f} over 1000 images, "
+             "expected about 0: draw one independent number per (image, dim)", kind="value",
+             details="torch.randn_like(mu) has mu's shape (batch, latent); a noise of shape "
+                     "(batch, 1) is shared by every dim of an image.")
+
+
 def test_fresh_noise_each_call(room):
     """Two calls on the same image draw different z (new noise every time)."""
     model, _, _ = _loaded(room, seed=6)

@@ -106,6 +106,26 @@ def test_discriminator_step_matches_oracle(room):
     _same_params(mine.netG, theirs.netG, "netG after a discriminator step (should not change)")
 
 
+def test_discriminator_with_batchnorm_sees_real_and_fake_apart(room):
+    """A discriminator with BatchNorm (as in DCGAN): real and fake go through two separate
+    calls, so each batch is normalised on its own statistics; parameters match the oracle."""
+    netG, _ = _nets(seed=8)
+    torch.manual_seed(9)
+    netD = nn.Sequential(nn.Conv2d(1, 4, 4, stride=2, padding=1), nn.BatchNorm2d(4),
+                         nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(4 * 4 * 4, 1), nn.Sigmoid(),
+                         nn.Flatten(0))
+    theirs = _Oracle(copy.deepcopy(netG), copy.deepcopy(netD))
+    mine = room.DCGANTrainer(netG, netD)
+    real, noise = _batch(10)
+    got = _loss(mine.training_step_discriminator(real, mine.netG(noise)),
+                "training_step_discriminator")
+    expected = theirs.d_step(real, theirs.netG(noise))
+    assert_number_close(got, expected, rtol=1e-5,
+                        call="training_step_discriminator with a BatchNorm discriminator "
+                             "(one call on real and fake together mixes their statistics)")
+    _same_params(mine.netD, theirs.netD, "netD (with BatchNorm) after one discriminator step")
+
+
 def test_discriminator_step_leaves_the_generator_alone(room):
     """After a D step the generator's parameters have no gradient: the fake image was detached."""
     mine, _ = _pair(room, seed=3)

@@ -67,10 +67,12 @@ class _Counting(ref.RefVAE):
     def __init__(self, *a, total):
         super().__init__(*a)
         self.seen, self.calls, self.total = 0, 0, total
+        self.batches = []
 
     def forward(self, x):
         if torch.is_grad_enabled():
             self.seen += len(x)
+            self.batches.append(x.detach().flatten(1).sum(1))
             self.calls += 1
             progress(min(self.calls, self.total), self.total, f"training step {self.calls}")
         return super().forward(x)
@@ -119,6 +121,23 @@ def test_every_image_every_epoch(room):
              f"({len(run.train)} images x {run.args.epochs} epochs)", kind="value",
              details="Loop over every batch of the DataLoader in every epoch, with "
                      "batch_size=args.batch_size, and call training_step once per batch.")
+
+
+def test_batches_reshuffled_each_epoch(room):
+    """The images come in a new order every epoch (the brief's shuffled batches)."""
+    run = _run(room)
+    seen = torch.cat(run.model.batches) if run.model.batches else torch.zeros(0)
+    if len(seen) != run.args.epochs * len(run.train):
+        fail(f"the model was trained on {len(seen)} images, expected "
+             f"{run.args.epochs * len(run.train)}: one pass over the data per epoch", kind="value")
+    epochs = seen.reshape(run.args.epochs, len(run.train))
+    if all(torch.equal(epochs[0], e) for e in epochs[1:]):
+        fail(f"all {run.args.epochs} epochs fed the images in the same order", kind="value",
+             details="Shuffle the batches: DataLoader(..., shuffle=True) draws a new order "
+                     "each time you iterate it.")
+    if torch.equal(epochs[0], run.train.flatten(1).sum(1)):
+        fail("the first epoch fed the images in their stored order: the batches were not "
+             "shuffled", kind="value")
 
 
 def test_reconstructs_held_out_digits(room):

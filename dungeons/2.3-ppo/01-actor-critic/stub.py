@@ -1,0 +1,16 @@
+"""The actor and the critic: two small MLPs, initialised orthogonally."""
+
+import gymnasium as gym
+import numpy as np
+from torch import nn
+
+
+def layer_init(layer: nn.Linear, std: float = np.sqrt(2), bias_const: float = 0.0) -> nn.Linear:
+    """Orthogonal weights scaled by `std`, every bias `bias_const`; returns the same layer."""
+    raise NotImplementedError
+
+
+def get_actor_and_critic(envs: gym.vector.SyncVectorEnv, hidden: int = 64) -> tuple[nn.Sequential, nn.Sequential]:
+    """actor: obs (batch, num_obs) -> logits (batch, num_actions); critic: obs -> values (batch, 1).
+    Both: Linear num_obs->hidden, Tanh, Linear hidden->hidden, Tanh, Linear to the output."""
+    raise NotImplementedError

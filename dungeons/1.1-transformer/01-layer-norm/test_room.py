@@ -54,6 +54,17 @@ def test_matches_torch_layer_norm(room):
                         dims="batch posn d_model", atol=1e-4, rtol=1e-3)
 
 
+def test_positions_far_from_zero(room):
+    """Positions offset by 3000 with spread about 1 (a residual stream with a big shared
+    direction): the same values as F.layer_norm; the variance must be taken around the mean."""
+    ln = make(room, seed=3)
+    g = torch.Generator().manual_seed(fresh_seed(4))
+    x = torch.randn(2, 5, D, generator=g) + 3000
+    expected = F.layer_norm(x, (D,), ln.w.detach(), ln.b.detach(), 1e-5)
+    assert_tensor_close(call(ln, x), expected, call="LayerNorm(3000 + randn(2, 5, 32))",
+                        dims="batch posn d_model", atol=1e-2, rtol=1e-2)
+
+
 def test_epsilon_sits_inside_the_square_root(room):
     """eps = 0.1 and a small-variance input: sqrt(var + eps) and sqrt(var) + eps now differ."""
     ln = make(room, eps=0.1, seed=3)

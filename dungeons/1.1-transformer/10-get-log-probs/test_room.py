@@ -29,6 +29,19 @@ def test_matches_cross_entropy(room):
                         dims="batch posn-1", atol=1e-5, rtol=1e-4)
 
 
+def test_logits_spanning_thousands(room):
+    """Logits spread over thousands (2, 6, 12) and offset far from zero: log-probabilities
+    down to about -4000, still finite and equal to minus the cross-entropy."""
+    g = torch.Generator().manual_seed(fresh_seed(5))
+    logits = torch.randn(2, 6, 12, generator=g) * 1000 + 3000
+    tokens = torch.randint(0, 12, (2, 6), generator=g)
+    expected = -F.cross_entropy(logits[:, :-1].reshape(-1, 12), tokens[:, 1:].reshape(-1),
+                                reduction="none").reshape(2, 5)
+    assert_tensor_close(call(room.get_log_probs, logits, tokens), expected,
+                        call="get_log_probs(logits = 3000 + 1000 * randn(2, 6, 12), tokens)",
+                        dims="batch posn-1", atol=1e-2, rtol=1e-4)
+
+
 def test_uniform_logits_give_minus_log_vocab(room):
     """Equal logits over 25 tokens: every entry is -ln 25, shape (batch, posn - 1)."""
     logits = torch.full((2, 6, 25), 1.7)

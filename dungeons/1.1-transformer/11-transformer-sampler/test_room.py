@@ -1,5 +1,7 @@
 """Cases for TransformerSampler.sample: greedy decoding of the dungeon's tiny character model."""
 
+import torch
+
 from arena_dungeon.testing import assert_equal, call, fail, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
@@ -52,3 +54,28 @@ def test_long_prompt_is_truncated_to_n_ctx(room):
     got = call(s.sample, prompt, max_tokens_generated=12, temperature=0.0)
     expected = generate(model, tok, prompt, greedy, max_new=12)
     assert_equal(got, expected, call=f"sample(prompt of {len(prompt)} characters, 12, temperature=0.0)")
+
+
+def test_eval_mode_and_no_gradients(room):
+    """The model arrives in train mode: sample() puts it in eval mode and runs every forward
+    pass with gradients off, as the brief asks."""
+    s, model, _ = sampler(room)
+    modes = []
+    model.train()
+    handle = model.register_forward_pre_hook(
+        lambda m, a: modes.append((m.training, torch.is_grad_enabled())))
+    try:
+        call(s.sample, "the dog", max_tokens_generated=5, temperature=0.0)
+    finally:
+        handle.remove()
+        model.eval()
+    if not modes:
+        fail("sample() never called the model", kind="value")
+    in_train = sum(training for training, _ in modes)
+    tracked = sum(grad for _, grad in modes)
+    if in_train:
+        fail(f"{in_train} of {len(modes)} model calls ran in train mode", kind="value",
+             details="Call self.model.eval() before generating.")
+    if tracked:
+        fail(f"{tracked} of {len(modes)} model calls tracked gradients", kind="value",
+             details="Generate under `with torch.inference_mode():`.")

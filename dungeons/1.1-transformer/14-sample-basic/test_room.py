@@ -34,6 +34,19 @@ def test_minus_infinity_is_never_drawn(room):
                         atol=0.04, rtol=0)
 
 
+def test_logits_far_from_zero(room):
+    """Logits [1000, 999, 998, -1000] (exp overflows float32): drawn with softmax's
+    probabilities 0.665, 0.245, 0.090, 0."""
+    torch.manual_seed(fresh_seed(5))
+    logits = torch.tensor([1000.0, 999.0, 998.0, -1000.0])
+    seen = torch.zeros(4)
+    for _ in range(1500):
+        seen[int(call(room.sample_basic, logits))] += 1
+    assert_tensor_close(seen / 1500, logits.softmax(0), atol=0.05, rtol=0,
+                        call="frequencies of sample_basic([1000, 999, 998, -1000]) over 1,500 "
+                             "draws (exp(1000) is inf in float32)")
+
+
 def test_negative_logits_are_log_weights(room):
     """All-negative logits [-3, -1, -2]: still drawn with softmax probabilities."""
     torch.manual_seed(fresh_seed(3))

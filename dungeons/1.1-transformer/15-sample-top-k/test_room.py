@@ -2,11 +2,12 @@
 
 import torch
 
-from arena_dungeon.testing import fresh_seed, assert_equal, call, fail, load_asset_module, note
+from arena_dungeon.testing import assert_tensor_close, fresh_seed, assert_equal, call, fail, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 tiny_lm, generate = ref.tiny_lm, ref.generate
 LOGITS, frequencies, check_frequencies = ref.LOGITS, ref.frequencies, ref.check_frequencies
+PROBS = ref.PROBS
 
 
 def test_frequencies_of_top_three(room):
@@ -40,3 +41,13 @@ def test_k_equal_to_vocabulary_is_plain_sampling(room):
     torch.manual_seed(fresh_seed(4))
     note("the tiny model, sampled with your sample_top_k (k=3): "
          + repr(generate(model, tok, "the ", lambda logits: room.sample_top_k(logits, 3))))
+
+
+def test_logits_far_from_zero(room):
+    """The same logits shifted by +3000 (as after a low temperature): exp overflows float32,
+    but the kept tokens [1, 5, 3] and their frequencies are unchanged (1,000 draws, within 0.07)."""
+    freqs = frequencies(lambda logits, *a: room.sample_top_k(logits + 3000.0, *a), 3, n=1000, seed=fresh_seed(7))
+    target = torch.zeros(len(PROBS))
+    target[[1, 5, 3]] = PROBS[[1, 5, 3]] / PROBS[[1, 5, 3]].sum()
+    assert_tensor_close(freqs, target, atol=0.07, rtol=0,
+                        call="token frequencies of sample_top_k(logits + 3000, 3) over 1,000 draws")

@@ -2,11 +2,12 @@
 
 import torch
 
-from arena_dungeon.testing import fresh_seed, assert_equal, call, load_asset_module, note
+from arena_dungeon.testing import assert_tensor_close, assert_equal, call, fail, fresh_seed, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 tiny_lm, generate = ref.tiny_lm, ref.generate
 LOGITS, frequencies, check_frequencies = ref.LOGITS, ref.frequencies, ref.check_frequencies
+PROBS = ref.PROBS
 
 
 def test_crossing_token_is_kept(room):
@@ -27,6 +28,21 @@ def test_min_tokens_to_keep(room):
                       "sample_top_p(logits, 0.1, min_tokens_to_keep=3)")
 
 
+def test_cumulative_exactly_at_top_p(room):
+    """Four equal logits (probabilities exactly 0.25) and top_p = 0.5: the cumulative sum
+    reaches 0.5 exactly at the second token, so exactly two tokens are kept, half each."""
+    torch.manual_seed(fresh_seed(4))
+    seen = torch.zeros(4)
+    for _ in range(1000):
+        seen[call(room.sample_top_p, torch.zeros(4), 0.5)] += 1
+    kept = int((seen > 0).sum())
+    if kept != 2 or (seen[seen > 0] / 1000 - 0.5).abs().max() > 0.06:
+        fail(f"sample_top_p(zeros(4), 0.5) drew the tokens {seen.int().tolist()} times in "
+             f"1,000 draws: {kept} tokens kept, expected 2, about 500 each", kind="value",
+             details="0.25 + 0.25 reaches 0.5 exactly: 'reaches top_p' means >=, so the "
+                     "second token already completes the nucleus.")
+
+
 def test_larger_nucleus(room):
     """top_p = 0.8: cumulative 0.30, 0.55, 0.73, 0.83, so tokens 1, 5, 3, 4."""
     check_frequencies(frequencies(room.sample_top_p, 0.8, seed=3), [1, 5, 3, 4],
@@ -35,3 +51,13 @@ def test_larger_nucleus(room):
     torch.manual_seed(fresh_seed(4))
     note("the tiny model, sampled with your sample_top_p (top_p=0.9): "
          + repr(generate(model, tok, "the ", lambda logits: room.sample_top_p(logits, 0.9))))
+
+
+def test_logits_far_from_zero(room):
+    """The same logits shifted by +3000 (as after a low temperature): exp overflows float32,
+    but the kept tokens [1, 5] and their frequencies are unchanged (1,000 draws, within 0.07)."""
+    freqs = frequencies(lambda logits, *a: room.sample_top_p(logits + 3000.0, *a), 0.5, n=1000, seed=fresh_seed(7))
+    target = torch.zeros(len(PROBS))
+    target[[1, 5]] = PROBS[[1, 5]] / PROBS[[1, 5]].sum()
+    assert_tensor_close(freqs, target, atol=0.07, rtol=0,
+                        call="token frequencies of sample_top_p(logits + 3000, 0.5) over 1,000 draws")

@@ -85,6 +85,23 @@ def test_evaluate_counts_correct_next_tokens(room):
         fail("evaluate() changed the model's parameters: evaluation must not train", kind="value")
 
 
+def test_evaluate_tracks_no_gradients(room):
+    """evaluate() runs every forward pass with gradients off (no_grad / inference_mode): no
+    graph is built for the whole test set."""
+    trainer = make(room, seed=6)
+    modes = []
+    handle = trainer.model.register_forward_pre_hook(lambda m, a: modes.append(torch.is_grad_enabled()))
+    try:
+        trainer.evaluate()
+    finally:
+        handle.remove()
+    if not modes:
+        fail("evaluate() never called the model", kind="value")
+    if any(modes):
+        fail(f"{sum(modes)} of evaluate()'s {len(modes)} forward passes tracked gradients: wrap "
+             "the loop in torch.inference_mode() (or no_grad)", kind="value")
+
+
 def test_model_learns_progressions(room):
     """150 steps on arithmetic progressions mod 16: mean loss of the last 10 steps < 0.35, accuracy > 0.85."""
     trainer = make(room, n_train=150 * 32, lr=3e-3, seed=7)

@@ -122,16 +122,21 @@ def _model(config: dict, state_dict: dict) -> GrokkingTransformer:
     return model
 
 
+def _saved() -> dict:
+    return torch.load(_find_asset(CHECKPOINTS_FILE), map_location="cpu", weights_only=True)
+
+
 def load_checkpoints() -> list[tuple[int, GrokkingTransformer]]:
     """The shipped run's checkpoints, in training order: (step, model), float32, eval mode."""
-    saved = torch.load(_find_asset(CHECKPOINTS_FILE), map_location="cpu", weights_only=True)
+    saved = _saved()
     return [(step, _model(saved["config"], sd))
             for step, sd in zip(saved["steps"], saved["state_dicts"])]
 
 
 def load_model() -> GrokkingTransformer:
     """The last checkpoint: the grokked model."""
-    return load_checkpoints()[-1][1]
+    saved = _saved()
+    return _model(saved["config"], saved["state_dicts"][-1])
 
 
 def load_run() -> dict:

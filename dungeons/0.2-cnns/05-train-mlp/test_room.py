@@ -53,6 +53,7 @@ class _ProbeMLP(nn.Module):
         n_test = sum(_key(r) in self._test_keys for r in rows)
         kind = "test" if n_test == len(rows) and len(rows) else "train"
         self.calls.append({"kind": kind, "n": len(rows), "n_test": n_test,
+                           "rows": [_key(r) for r in rows] if kind == "train" else None,
                            "training": self.training, "grad": torch.is_grad_enabled()})
         if kind == "train":
             done = sum(c["kind"] == "train" for c in self.calls)
@@ -218,3 +219,21 @@ def test_loss_starts_near_log_10_and_falls(room):
     if not last < 0.5 * first:
         fail(f"the loss went from {first:.3f} to {last:.3f} (mean of the last 10); expected it "
              "to at least halve", kind="value")
+
+
+def test_training_batches_shuffled(room):
+    """The training digits come in a new order each epoch, as a shuffled DataLoader gives."""
+    run = _run(room)
+    seen = [k for c in run.calls if c["kind"] == "train" for k in c["rows"]]
+    n = len(run.xtr)
+    if len(seen) < 2 * n:
+        fail(f"the model saw {len(seen)} training images, fewer than two epochs of {n}",
+             kind="value")
+    in_order = [_key(r) for r in run.xtr.reshape(n, -1)]
+    first, second = seen[:n], seen[n:2 * n]
+    if first == in_order or first == second:
+        fail("the training images came in the same order "
+             + ("as the dataset" if first == in_order else "in the first two epochs"),
+             kind="value", details="Build the training DataLoader with shuffle=True: batches "
+                                   "drawn in a new order each epoch keep the steps from "
+                                   "following the same path through the data every time.")

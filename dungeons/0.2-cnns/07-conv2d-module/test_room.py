@@ -126,3 +126,17 @@ def test_extra_repr_names_the_settings(room):
         if part not in text:
             fail(f"repr(Conv2d(3, 8, 5, stride=2, padding=1)) is {text!r}: it should mention "
                  f"{part!r}", kind="value")
+
+
+def test_init_bound_with_unequal_channels_and_kernel_sides(room):
+    """Conv2d(8, 200, (1, 5)): the fan-in is 8 * 1 * 5 = 40, so the weights fill
+    [-1/sqrt(40), 1/sqrt(40)]; neither out_channels nor a squared kernel side enters it."""
+    torch.manual_seed(fresh_seed(1))
+    w = room.Conv2d(8, 200, (1, 5)).weight.detach()
+    bound = 1 / math.sqrt(8 * 1 * 5)
+    lo, hi = w.min().item(), w.max().item()
+    if hi > bound + 1e-6 or lo < -bound - 1e-6 or hi < 0.97 * bound or lo > -0.97 * bound:
+        fail(f"Conv2d(8, 200, (1, 5)) weights range over [{lo:.4f}, {hi:.4f}], expected them "
+             f"to fill +-1/sqrt(8 * 1 * 5) = +-{bound:.4f}", kind="value",
+             details="The fan-in of one output is in_channels * kernel height * kernel width: "
+                     "the inputs one output reads, not the outputs one input feeds.")

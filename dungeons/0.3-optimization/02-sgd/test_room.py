@@ -106,3 +106,18 @@ def test_momentum_matches_torch(room):
 def test_momentum_and_weight_decay_match_torch(room):
     """lr=0.1, momentum=0.7, weight_decay=0.05: six steps against torch.optim.SGD."""
     _against_torch(room, lr=0.1, momentum=0.7, weight_decay=0.05)
+
+
+def test_gradient_left_as_backward_made_it(room):
+    """SGD(lr=0.1, momentum=0.5, weight_decay=0.2): after step(), each .grad still holds the
+    loss gradient backward() put there; the decay term is added to a new tensor, not into
+    .grad."""
+    w = torch.nn.Parameter(torch.tensor([1.0, -2.0, 3.0]))
+    opt = ref.optimizer_or_fail(lambda _: room.SGD([w], lr=0.1, momentum=0.5, weight_decay=0.2),
+                                None, "SGD([w], lr=0.1, momentum=0.5, weight_decay=0.2)")
+    g = torch.tensor([0.5, 1.0, -1.5])
+    (g * w).sum().backward()
+    opt.step()
+    assert_tensor_close(w.grad, g, call="w.grad after backward() then step()")
+    assert_tensor_close(w.detach(), torch.tensor([1.0, -2.0, 3.0]) - 0.1 * (g + 0.2 * torch.tensor([1.0, -2.0, 3.0])),
+                        call="w after one step")

@@ -74,3 +74,14 @@ def test_momentum_matches_torch(room):
 def test_weight_decay_and_momentum_match_torch(room):
     """lr=0.003, alpha=0.95, weight_decay=0.1, momentum=0.5: six steps against torch."""
     _against_torch(room, lr=0.003, alpha=0.95, weight_decay=0.1, momentum=0.5)
+
+
+def test_gradient_left_as_backward_made_it(room):
+    """RMSprop(lr=0.01, weight_decay=0.2): after step(), .grad still holds the loss gradient backward() put there;
+    the decay term goes into a new tensor, not into .grad."""
+    w = torch.nn.Parameter(torch.tensor([1.0, -2.0, 3.0]))
+    opt = ref.optimizer_or_fail(lambda _: room.RMSprop([w], lr=0.01, weight_decay=0.2), None, "RMSprop([w], lr=0.01, weight_decay=0.2)")
+    g = torch.tensor([0.5, 1.0, -1.5])
+    (g * w).sum().backward()
+    opt.step()
+    assert_tensor_close(w.grad, g, call="w.grad after backward() then step()")

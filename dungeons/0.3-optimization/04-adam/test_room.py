@@ -111,3 +111,14 @@ def test_weight_decay_matches_torch(room):
     acc = (model(x).argmax(-1) == y).float().mean().item()
     note(f"your Adam(lr=0.01), 40 full-batch steps on two moons: loss {losses[0]:.3f} -> "
          f"{losses[-1]:.3f}, accuracy {acc:.0%}")
+
+
+def test_gradient_left_as_backward_made_it(room):
+    """Adam(lr=0.01, weight_decay=0.2): after step(), .grad still holds the loss gradient backward() put there;
+    the decay term goes into a new tensor, not into .grad."""
+    w = torch.nn.Parameter(torch.tensor([1.0, -2.0, 3.0]))
+    opt = ref.optimizer_or_fail(lambda _: room.Adam([w], lr=0.01, weight_decay=0.2), None, "Adam([w], lr=0.01, weight_decay=0.2)")
+    g = torch.tensor([0.5, 1.0, -1.5])
+    (g * w).sum().backward()
+    opt.step()
+    assert_tensor_close(w.grad, g, call="w.grad after backward() then step()")

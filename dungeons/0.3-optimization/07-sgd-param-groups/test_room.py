@@ -4,7 +4,7 @@ network with a `base` and a `classifier`."""
 
 import torch
 
-from arena_dungeon.testing import assert_equal, fail, load_asset_module
+from arena_dungeon.testing import assert_tensor_close, assert_equal, fail, load_asset_module
 
 ref = load_asset_module(__file__, "reference")
 
@@ -99,3 +99,14 @@ def test_keyword_defaults_fill_in(room):
     _against_torch(room, [{"params": "base", "lr": 0.1},
                           {"params": "classifier", "lr": 0.05, "momentum": 0.8}],
                    weight_decay=0.05)
+
+
+def test_gradient_left_as_backward_made_it(room):
+    """SGD(lr=0.1, weight_decay=0.2): after step(), .grad still holds the loss gradient backward() put there;
+    the decay term goes into a new tensor, not into .grad."""
+    w = torch.nn.Parameter(torch.tensor([1.0, -2.0, 3.0]))
+    opt = ref.optimizer_or_fail(lambda _: room.SGD([w], lr=0.1, weight_decay=0.2), None, "SGD([w], lr=0.1, weight_decay=0.2)")
+    g = torch.tensor([0.5, 1.0, -1.5])
+    (g * w).sum().backward()
+    opt.step()
+    assert_tensor_close(w.grad, g, call="w.grad after backward() then step()")

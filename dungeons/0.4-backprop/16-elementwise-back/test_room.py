@@ -95,3 +95,12 @@ def test_expression_in_the_framework(room):
     ga, gb = ref.torch_grads(lambda s, t: (s + t) / (s - t) - 1.0 / t, [av, bv], np.ones((2, 3)))
     ref.check_grad(a, ga, name="a", where="((a + b) / (a - b) - 1 / b).sum()")
     ref.check_grad(b, gb, name="b", where="((a + b) / (a - b) - 1 / b).sum()")
+
+
+def test_zero_numerators(room):
+    """x holds zeros, y does not: d(x / y)/dx is 1 / y wherever x is, zero included (out / x
+    would be 0 / 0 there)."""
+    x = np.array([[0.0, 2.0, 0.0], [-1.5, 0.0, 3.0]])
+    y = np.array([0.5, -4.0, 2.0])
+    grad_out = np.array([[1.0, 2.0, -1.0], [0.5, 3.0, 1.0]])
+    _check_op(room, "true_divide", x, y, grad_out, "grad_out (2, 3), out, x (2, 3) with zeros, y (3,)")

@@ -60,16 +60,20 @@ class GrokkingTransformer(nn.Module):
 
     def run_with_cache(self, tokens: Tensor) -> tuple[Tensor, dict[str, Tensor]]:
         """Logits (batch, 3, p) and the activations named in the module docstring."""
-        x = self.W_E[tokens] + self.W_pos[: tokens.shape[1]]
-        q = torch.einsum("bsd,hde->bhse", x, self.W_Q)
-        k = torch.einsum("bsd,hde->bhse", x, self.W_K)
-        v = torch.einsum("bsd,hde->bhse", x, self.W_V)
-        scores = q @ k.transpose(-1, -2) / self.cfg.d_head**0.5
-        n = tokens.shape[1]
+        batch, n = tokens.shape
+        h, dh = self.cfg.n_heads, self.cfg.d_head
+        x = self.W_E[tokens] + self.W_pos[:n]
+
+        def per_head(W: Tensor) -> Tensor:  # (h, d_model, d_head) -> (batch, h, n, d_head)
+            flat = W.permute(1, 0, 2).reshape(W.shape[1], h * dh)
+            return (x @ flat).view(batch, n, h, dh).transpose(1, 2)
+
+        q, k, v = per_head(self.W_Q), per_head(self.W_K), per_head(self.W_V)
+        scores = q @ k.transpose(-1, -2) / dh**0.5
         causal = torch.triu(torch.ones(n, n, dtype=torch.bool, device=tokens.device), 1)
         pattern = scores.masked_fill(causal, float("-inf")).softmax(-1)
         z = pattern @ v
-        attn_out = torch.einsum("bhse,hed->bsd", z, self.W_O)
+        attn_out = z.transpose(1, 2).reshape(batch, n, h * dh) @ self.W_O.reshape(h * dh, -1)
         resid_mid = x + attn_out
         pre = resid_mid @ self.W_in + self.b_in
         post = F.relu(pre)

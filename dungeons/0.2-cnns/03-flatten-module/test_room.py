@@ -46,3 +46,13 @@ def test_size_one_axes(room):
 def test_empty_batch(room):
     """Flatten() on an empty batch (0, 3, 4) gives (0, 12), not an error."""
     _check(room, (0, 3, 4))
+
+
+def test_channels_last_view_input(room):
+    """x is a permuted view (a channels-last feature map, not contiguous): Flatten() must
+    still give (2, 60) in row-major order of x's own axes, as nn.Flatten does."""
+    torch.manual_seed(fresh_seed(1))
+    x = torch.randn(2, 4, 5, 3).permute(0, 3, 1, 2)    # (2, 3, 4, 5), strides not row-major
+    mine = room.Flatten()
+    assert_tensor_equal(call(mine, x), nn.Flatten()(x),
+                        call="Flatten()(x) for x = randn(2, 4, 5, 3).permute(0, 3, 1, 2)")

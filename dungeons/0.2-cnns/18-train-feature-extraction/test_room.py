@@ -17,7 +17,7 @@ import torch
 from torch import nn
 from torch.utils.data import TensorDataset
 
-from arena_dungeon.testing import curve, describe, fail, note, progress
+from arena_dungeon.testing import curve, describe, fail, note, progress, show_picture
 from digit_resnet import load_pretrained_digit_resnet
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "digits.npz"
@@ -99,11 +99,27 @@ def _unpack(run):
     return out
 
 
-def _held_out_accuracy(model, run):
+def _held_out_predictions(model, run):
     model.eval()
     with torch.inference_mode():
-        logits = nn.Module.__call__(model, run.xte)
-    return (logits.argmax(-1) == run.yte).float().mean().item()
+        return nn.Module.__call__(model, run.xte).argmax(-1)
+
+
+def _held_out_accuracy(model, run):
+    return (_held_out_predictions(model, run) == run.yte).float().mean().item()
+
+
+def _show_misread(model, run):
+    """The first 8 held-out digits the model misreads, side by side, with what it read."""
+    wrong = (_held_out_predictions(model, run) != run.yte).nonzero().flatten()[:8]
+    if not len(wrong):
+        return
+    strip = torch.zeros(8, 9 * len(wrong) - 1)
+    for i, k in enumerate(wrong.tolist()):
+        strip[:, 9 * i:9 * i + 8] = run.xte[k, 0]
+    read = _held_out_predictions(model, run)[wrong] + 6
+    show_picture(strip, "held-out digits the head misreads, read as "
+                 + " ".join(str(d) for d in read.tolist()))
 
 
 def test_returns_losses_accuracies_and_model(room):
@@ -174,6 +190,7 @@ def test_head_reaches_78_percent_on_held_out(room):
     acc = _held_out_accuracy(model, run)
     note(f"held-out accuracy {acc:.1%} ({round(acc * len(run.yte))} of {len(run.yte)} digits "
          "6-9), from features learnt on 0-5")
+    _show_misread(model, run)
     if acc < TARGET:
         fail(f"the trained model gets {acc:.1%} of the held-out digits right, expected at "
              f"least {TARGET:.0%}", kind="value",

@@ -26,9 +26,22 @@ _runs: dict = {}
 # wandb offline, writing into a private folder. wandb.setup() starts wandb's service
 # process now, while the test module loads: once the player's file is imported, grading
 # lets no code start a program, and wandb.init then finds the service already running.
-FOLDER = Path(tempfile.mkdtemp(prefix="arena-wandb-"))
+# A grading process may end without running atexit: each one writes under a folder named
+# by its pid, and the folders of processes that have ended are removed here.
+BASE = Path(tempfile.gettempdir()) / "arena-wandb"
+BASE.mkdir(exist_ok=True)
+for _old in BASE.iterdir():
+    try:
+        os.kill(int(_old.name), 0)
+    except (ValueError, ProcessLookupError):
+        shutil.rmtree(_old, ignore_errors=True)
+    except OSError:
+        pass
+FOLDER = BASE / str(os.getpid())
+shutil.rmtree(FOLDER, ignore_errors=True)
+FOLDER.mkdir()
 os.environ.update(WANDB_MODE="offline", WANDB_DIR=str(FOLDER), WANDB_SILENT="true",
-                  WANDB_CONSOLE="off")
+                  WANDB_CONSOLE="off", WANDB_ERROR_REPORTING="false")
 wandb.setup()
 atexit.register(shutil.rmtree, FOLDER, True)
 
@@ -69,13 +82,15 @@ def read_run(path: Path) -> dict:
 
 
 def finished_run(path: Path) -> dict:
-    """The run read back once wandb's service has written its exit record (up to 5 s)."""
+    """The run read back once wandb's service has written its exit record (up to 5 s); its
+    folder is removed afterwards."""
     run = read_run(path)
     for _ in range(100):
         if run["exit"] is not None:
             break
         time.sleep(0.05)
         run = read_run(path)
+    shutil.rmtree(path.parent, ignore_errors=True)
     return run
 
 

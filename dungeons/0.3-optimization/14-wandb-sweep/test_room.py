@@ -44,6 +44,7 @@ def run_sweep(room) -> list:
             setup.settings.sweep_param_path = None
             if wandb.run is not None:
                 wandb.finish()
+            path.unlink(missing_ok=True)
         files = sorted(set(tracked.FOLDER.glob("wandb/offline-run-*/run-*.wandb")) - before)
         out.append((sample, [tracked.finished_run(f) for f in files]))
     _sweeps[id(room)] = out

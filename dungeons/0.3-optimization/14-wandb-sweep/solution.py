@@ -122,7 +122,7 @@ sweep_config = {
     "metric": {"name": "test_accuracy", "goal": "maximize"},
     "parameters": {
         "learning_rate": {"min": 1e-3, "max": 1.0, "distribution": "log_uniform_values"},
-        "batch_size": {"values": [16, 32, 64]},
+        "batch_size": {"values": [32, 64, 128]},
         "weight_decay": {"values": [0.0, 0.01, 0.1]},
     },
 }

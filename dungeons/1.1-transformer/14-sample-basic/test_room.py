@@ -35,16 +35,21 @@ def test_minus_infinity_is_never_drawn(room):
 
 
 def test_logits_far_from_zero(room):
-    """Logits [1000, 999, 998, -1000] (exp overflows float32): drawn with softmax's
-    probabilities 0.665, 0.245, 0.090, 0."""
-    torch.manual_seed(fresh_seed(5))
-    logits = torch.tensor([1000.0, 999.0, 998.0, -1000.0])
-    seen = torch.zeros(4)
-    for _ in range(1500):
-        seen[int(call(room.sample_basic, logits))] += 1
-    assert_tensor_close(seen / 1500, logits.softmax(0), atol=0.05, rtol=0,
-                        call="frequencies of sample_basic([1000, 999, 998, -1000]) over 1,500 "
-                             "draws (exp(1000) is inf in float32)")
+    """The logits shifted by +3000 (as after a low temperature; exp overflows float32) give
+    the same draws as the logits themselves under the same seed: 200 draws, at most 3 differ
+    (float32 rounding at 3000 moves the probabilities by about 1e-4)."""
+    seed = fresh_seed(7)
+    torch.manual_seed(seed)
+    near = [int(call(room.sample_basic, LOGITS.clone())) for _ in range(200)]
+    torch.manual_seed(seed)
+    far = [int(call(room.sample_basic, LOGITS + 3000.0)) for _ in range(200)]
+    differ = sum(a != b for a, b in zip(near, far))
+    if differ > 3:
+        fail(f"sample_basic(logits) and sample_basic(logits + 3000) drew different "
+             f"tokens in {differ} of 200 seeded draws: softmax ignores a shift, so the "
+             "draws should match",
+             kind="value", details="exp(3000) is inf in float32: shift by the largest logit, or "
+                                   "let Categorical(logits=...) / softmax normalise.")
 
 
 def test_negative_logits_are_log_weights(room):

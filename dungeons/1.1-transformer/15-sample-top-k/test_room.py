@@ -2,12 +2,11 @@
 
 import torch
 
-from arena_dungeon.testing import assert_tensor_close, fresh_seed, assert_equal, call, fail, load_asset_module, note
+from arena_dungeon.testing import fresh_seed, assert_equal, call, fail, load_asset_module, note
 
 ref = load_asset_module(__file__, "reference")  # shared oracles and helpers
 tiny_lm, generate = ref.tiny_lm, ref.generate
 LOGITS, frequencies, check_frequencies = ref.LOGITS, ref.frequencies, ref.check_frequencies
-PROBS = ref.PROBS
 
 
 def test_frequencies_of_top_three(room):
@@ -44,10 +43,18 @@ def test_k_equal_to_vocabulary_is_plain_sampling(room):
 
 
 def test_logits_far_from_zero(room):
-    """The same logits shifted by +3000 (as after a low temperature): exp overflows float32,
-    but the kept tokens [1, 5, 3] and their frequencies are unchanged (1,000 draws, within 0.07)."""
-    freqs = frequencies(lambda logits, *a: room.sample_top_k(logits + 3000.0, *a), 3, n=1000, seed=fresh_seed(7))
-    target = torch.zeros(len(PROBS))
-    target[[1, 5, 3]] = PROBS[[1, 5, 3]] / PROBS[[1, 5, 3]].sum()
-    assert_tensor_close(freqs, target, atol=0.07, rtol=0,
-                        call="token frequencies of sample_top_k(logits + 3000, 3) over 1,000 draws")
+    """The logits shifted by +3000 (as after a low temperature; exp overflows float32) give
+    the same draws as the logits themselves under the same seed: 200 draws, at most 3 differ
+    (float32 rounding at 3000 moves the probabilities by about 1e-4)."""
+    seed = fresh_seed(7)
+    torch.manual_seed(seed)
+    near = [int(call(room.sample_top_k, LOGITS.clone(), 3)) for _ in range(200)]
+    torch.manual_seed(seed)
+    far = [int(call(room.sample_top_k, LOGITS + 3000.0, 3)) for _ in range(200)]
+    differ = sum(a != b for a, b in zip(near, far))
+    if differ > 3:
+        fail(f"sample_top_k(logits, 3) and sample_top_k(logits + 3000, 3) drew different "
+             f"tokens in {differ} of 200 seeded draws: softmax ignores a shift, so the "
+             "draws should match",
+             kind="value", details="exp(3000) is inf in float32: shift by the largest logit, or "
+                                   "let Categorical(logits=...) / softmax normalise.")

@@ -7,9 +7,13 @@ measured: in-context accuracy per task and number of examples, the h interventio
 head-wise function-vector map, the function vector from the top heads, and a steering
 vector. CPU, one thread, fixed seeds.
 
-Data (dungeons/1.4-circuits/given/icl_tasks.py): sequences of 7 pairs `x -> y ,` of one
+Data (dungeons/1.4-circuits/given/icl_tasks.py): sequences of 6 pairs `x -> y ,` of one
 of four letter-to-letter tasks (next, prev, mirror, cipher), the task never named. Loss:
-next-token loss on every answer y (the first y has no examples before it, the last has 6).
+next-token loss on every answer y (the first y has no examples before it, the last has 5).
+--every-token adds the next-token loss on every position and writes icl_3l_gen.pt instead,
+the model of the multi-token room (it learns to write `, x -> y` after an answer).
+Measured times are in dungeons/1.4-circuits/assets/README.md (4000 steps: 1429 s wall;
+--every-token --steps 2500: 288 s wall; both on a loaded shared 2-core machine).
 """
 
 import hashlib
@@ -27,6 +31,11 @@ sys.path.insert(0, str(DUNGEON / "given"))
 import icl_tasks as icl  # noqa: E402
 
 OUT = DUNGEON / "assets" / "icl_3l.pt"
+# --every-token: the loss on every next token too (the format and the x's), so that the model
+# can write `, x -> y` after an answer (the multi-token room's model, icl_3l_gen.pt)
+EVERY_TOKEN = "--every-token" in sys.argv
+if EVERY_TOKEN:
+    OUT = DUNGEON / "assets" / "icl_3l_gen.pt"
 FV_HEADS = [(1, 2), (2, 0), (1, 0), (2, 1)]  # the rooms' function-vector heads, picked from the measured map
 N_PAIRS = 6
 STEPS, BATCH, LR = int(sys.argv[sys.argv.index("--steps") + 1]) if "--steps" in sys.argv else 4000, 64, 3e-3
@@ -44,8 +53,10 @@ def accuracy(logits: torch.Tensor, ds: icl.ICLDataset) -> float:
 
 
 @torch.no_grad()
-def report(model: icl.ICLTransformer) -> None:
+def report(model: icl.ICLTransformer) -> dict[str, list[tuple[int, int]]]:
+    """Prints the measurements; returns each task's top 4 function-vector heads."""
     cfg = model.cfg
+    top_heads = {}
     print("accuracy (top-1) per task and number of examples:")
     print("  task     " + " ".join(f"{n:5d}" for n in range(6)) + "   shuffled(5)")
     for task in icl.TASK_NAMES:
@@ -85,6 +96,7 @@ def report(model: icl.ICLTransformer) -> None:
             print("     " + "  ".join(f"{layer}.{h} {effect[layer, h]:+.2f}" for h in range(cfg.n_heads)))
         top = effect.flatten().argsort(descending=True)[:4]
         heads = [(int(i) // cfg.n_heads, int(i) % cfg.n_heads) for i in top]
+        top_heads[task] = heads
         fv = sum(cache["z", layer][:, -1, head].mean(0) @ model.W_O[layer, head] for layer, head in heads)
         print(f"   top heads {heads}; FV norm {fv.norm():.2f}; adding the FV to zero-shot prompts' resid_post:")
         for layer in range(cfg.n_layers):
@@ -93,6 +105,7 @@ def report(model: icl.ICLTransformer) -> None:
             logits = model.run_with_hooks(zero.toks, [(f"blocks.{layer}.hook_resid_post", add_fv)])
             print(f"   layer {layer}: acc {accuracy(logits, zero):.2f}, p(correct) "
                   f"{correct_logprob(logits, zero).exp().mean():.3f}")
+    return top_heads
 
 
 @torch.no_grad()
@@ -120,6 +133,7 @@ def report_steering(model: icl.ICLTransformer) -> None:
             print(f"  {layer:5d}  {coeff:5.1f}   {pred:11.2f}  {nxt:9.2f}  {1 - pred - nxt:5.2f}")
 
 
+@torch.no_grad()
 def report_generation(model: icl.ICLTransformer, heads: list[tuple[int, int]], layer: int) -> None:
     fv = torch.zeros(model.cfg.d_model)
     _, cache = model.run_with_cache(icl.ICLDataset("next", 100, 5, seed=57).toks)
@@ -146,10 +160,10 @@ def report_generation(model: icl.ICLTransformer, heads: list[tuple[int, int]], l
 def main():
     torch.set_num_threads(1)
     if "--report" in sys.argv:
-        model = icl.load_icl_model()
-        report(model)
+        model = icl.load_icl_model(generation=EVERY_TOKEN)
+        top_heads = report(model)
         report_steering(model)
-        report_generation(model, FV_HEADS, 0)
+        report_generation(model, top_heads["next"] if EVERY_TOKEN else FV_HEADS, 0)
         return
     torch.manual_seed(0)
     start = time.time()
@@ -161,7 +175,7 @@ def main():
         tasks = torch.randint(len(icl.TASKS), (BATCH,), generator=gen)
         tokens = icl.make_sequences(tasks, N_PAIRS, gen)
         per_token = model(tokens, return_type="loss", loss_per_token=True)  # (batch, seq - 1)
-        loss = per_token[:, answer_pos].mean()
+        loss = per_token[:, answer_pos].mean() + (per_token.mean() if EVERY_TOKEN else 0.0)
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -178,8 +192,9 @@ def main():
     print(f"wrote {OUT.relative_to(ROOT)}: {len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}")
     for p in model.parameters():
         p.requires_grad_(False)
-    report(model)
+    top_heads = report(model)
     report_steering(model)
+    report_generation(model, top_heads["next"], 0)
 
 
 if __name__ == "__main__":

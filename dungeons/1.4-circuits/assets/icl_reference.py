@@ -12,6 +12,7 @@ from torch import Tensor
 import icl_tasks as icl
 
 FV_HEADS = [(1, 2), (2, 0), (1, 0), (2, 1)]  # the trained model's top heads for 'next' (assets/README.md)
+GEN_FV_HEADS = [(1, 0), (2, 3), (2, 0), (1, 3)]  # the generation model's top heads for 'next'
 STEER_LAYER, STEER_COEFF = 2, 2.0  # the steering case's layer and coefficient (assets/README.md)
 
 
@@ -99,6 +100,25 @@ def fn_vector(model, dataset, head_list) -> Tensor:
     for layer, head in head_list:
         out = out + cache[f"blocks.{layer}.attn.hook_result"][:, -1, head].mean(0)
     return out
+
+
+def generate_adding(model, prompt: Tensor, n_tokens: int, layer: int | None = None,
+                    vec: Tensor | None = None) -> str:
+    """Greedy continuation of `prompt` (seq,), one token per full forward pass; with `vec`
+    added to resid_post of `layer` at the prompt's last position in every pass."""
+    pos = prompt.shape[0] - 1
+    tokens = prompt.clone()
+    for _ in range(n_tokens):
+        hooks = []
+        if vec is not None:
+            def add(resid, hook):
+                out = resid.clone()
+                out[:, pos] = out[:, pos] + vec
+                return out
+            hooks = [(f"blocks.{layer}.hook_resid_post", add)]
+        logits = model.run_with_hooks(tokens[None], fwd_hooks=hooks)
+        tokens = torch.cat([tokens, logits[0, -1].argmax().reshape(1)])
+    return " ".join(icl.VOCAB[int(t)] for t in tokens[pos + 1:])
 
 
 def scaled_vector(model, tokens: Tensor, hook_name: str, seed: int, scale: float = 0.4) -> Tensor:

@@ -22,7 +22,9 @@ Tasks (`TASKS`, each a (26,) tensor: `TASKS["next"][i]` is the image of letter i
 - `ICLTransformer`: tiny_lens's transformer with an MLP after each attention layer
   (hooks `blocks.{l}.hook_resid_mid`, `blocks.{l}.hook_mlp_out` and `blocks.{l}.mlp.hook_post`
   besides tiny_lens's); `run_with_cache`, `run_with_hooks`, `hooks` work as in tiny_lens.
-- `load_icl_model()`: the trained model shipped in ../assets/icl_3l.pt.
+- `load_icl_model()`: the trained model shipped in ../assets/icl_3l.pt;
+  `load_icl_model(generation=True)`: its sibling trained on every next token, which also
+  writes the format (`, x -> y`) after an answer (../assets/icl_3l_gen.pt).
 """
 
 from __future__ import annotations
@@ -171,17 +173,19 @@ class ICLTransformer(tiny_lens.HookedTransformer):
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "icl_3l.pt"
 
 
-def _find_asset() -> Path:
-    if ASSET.is_file():
-        return ASSET
+def _find_asset(name: str = ASSET.name) -> Path:
+    if (ASSET.parent / name).is_file():
+        return ASSET.parent / name
     from arena_dungeon.content import content_root
 
-    return content_root() / "dungeons" / "1.4-circuits" / "assets" / ASSET.name
+    return content_root() / "dungeons" / "1.4-circuits" / "assets" / name
 
 
-def load_icl_model(path: str | Path | None = None) -> ICLTransformer:
-    """The trained ICL model (eval mode, no gradients)."""
-    checkpoint = torch.load(path or _find_asset(), map_location="cpu", weights_only=True)
+def load_icl_model(path: str | Path | None = None, generation: bool = False) -> ICLTransformer:
+    """The trained ICL model (eval mode, no gradients). generation=True: the model trained
+    on every next token (it also writes `, x -> y` after an answer), icl_3l_gen.pt."""
+    name = "icl_3l_gen.pt" if generation else ASSET.name
+    checkpoint = torch.load(path or _find_asset(name), map_location="cpu", weights_only=True)
     model = ICLTransformer(ICLConfig(**checkpoint["config"]))
     model.load_state_dict(checkpoint["state_dict"])
     model.eval()
